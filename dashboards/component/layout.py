@@ -1,0 +1,289 @@
+"""Layout objects that arrange a dashboard's components: cards, divs, tabs, headers and rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from django.template.loader import render_to_string
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
+
+from dashboards.component.base import CTA
+from dashboards.config import Config
+from dashboards.exceptions import LayoutError
+from dashboards.log import logger
+
+if TYPE_CHECKING:
+    from dashboards.dashboard import Dashboard
+
+CARD_CLASSES = {
+    "card": "card",
+    "header": "card-header",
+    "image": "card-img",
+    "body": "card-body",
+    "footer": "card-footer",
+}
+DIV_CLASSES = {"wrapper": ""}
+TAB_CONTAINER_CLASSES = {
+    "tab_container": "tab-container",
+    "tabs": "tabs",
+    "tab_content": "tab-content",
+}
+TAB_CLASSES = {"tab": "tab", "tab_link": ""}
+DEFAULT_LAYOUT_COMPONENT_CLASSES = {
+    "Card": CARD_CLASSES,
+    "Div": DIV_CLASSES,
+    "TabContainer": TAB_CONTAINER_CLASSES,
+    "Tab": TAB_CLASSES,
+}
+
+
+def css_template(*classes: str | None) -> str:
+    """Join the non-empty class names with spaces."""
+    return " ".join(c for c in classes if c)
+
+
+class LayoutBase:
+    """Base of layout objects: children (component keys or layout objects) and CSS classes."""
+
+    #: When ``css_classes`` is a string, store it under this key of the class dict.
+    css_string_key: ClassVar[str | None] = None
+
+    def __init__(
+        self,
+        *layout_components: Any,
+        css_classes: str | dict[str, str] | None = None,
+        grid_css_classes: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.layout_components = layout_components
+        self.css_classes = css_classes
+        self.grid_css_classes = grid_css_classes
+        self.component_context = kwargs
+
+    @property
+    def grid_css(self) -> str:
+        """The grid class: the declared one, else ``DASHBOARDS_DEFAULT_GRID_CSS`` (read now)."""
+        return self.grid_css_classes or Config().DASHBOARDS_DEFAULT_GRID_CSS
+
+    @property
+    def component_css(self) -> dict[str, str] | str:
+        """The CSS classes: the declared ones merged over this class's defaults from the settings."""
+        defaults_by_name = Config().DASHBOARDS_LAYOUT_COMPONENT_CLASSES
+        defaults = next(
+            (
+                defaults_by_name[k.__name__]
+                for k in type(self).__mro__
+                if k.__name__ in defaults_by_name
+            ),
+            {},
+        )
+        declared = self.css_classes
+        if isinstance(declared, str):
+            if not self.css_string_key:
+                return declared
+            declared = {self.css_string_key: declared}
+        return {**defaults, **(declared or {})}
+
+    def get_components_rendered(self, dashboard: Dashboard, context: Any) -> SafeString:
+        """Render the children in order: component keys through the dashboard, objects themselves."""
+        parts = []
+        components = dashboard.get_components_dict()
+        for child in self.layout_components:
+            if isinstance(child, str):
+                component = components.get(child)
+                if component is None:
+                    logger.debug("Layout of %s skips component %r", dashboard, child)
+                    continue
+                parts.append(component.render(context=context))
+            else:
+                parts.append(child.render(dashboard=dashboard, context=context))
+        return mark_safe("".join(str(part) for part in parts))
+
+    def render(self, dashboard: Dashboard, context: Any) -> SafeString:
+        """Render this layout object and its children."""
+        raise NotImplementedError
+
+
+class ComponentLayout(LayoutBase):
+    """The top-level layout: its children one after the other, with no wrapper of its own."""
+
+    def render(self, dashboard: Dashboard, context: Any) -> SafeString:
+        """Render the children."""
+        return self.get_components_rendered(dashboard, context)
+
+
+class HTMLComponentLayout(LayoutBase):
+    """A layout object rendered by ``template_name``; extra keyword arguments reach the template."""
+
+    template_name: ClassVar[str | None] = None
+
+    def get_context(self, dashboard: Dashboard, context: Any) -> dict[str, Any]:
+        """The template context: the extra kwargs, ``css``, ``component_css`` and ``components``."""
+        return {
+            **self.component_context,
+            "request": context.get("request"),
+            "dashboard": dashboard,
+            "layout": self,
+            "css": self.grid_css,
+            "component_css": self.component_css,
+            "components": self.get_components_rendered(dashboard, context),
+        }
+
+    def render(self, dashboard: Dashboard, context: Any) -> SafeString:
+        """Render ``template_name`` with this object's context (nothing is stored on the object)."""
+        return mark_safe(render_to_string(self.template_name, self.get_context(dashboard, context)))
+
+
+class Card(HTMLComponentLayout):
+    """A card: an optional heading with actions, an image, the children, and a footer."""
+
+    template_name = "dashboards/layout/components/card.html"
+    css_string_key = "card"
+
+    def __init__(
+        self,
+        *layout_components: Any,
+        heading: str | None = None,
+        footer: str | None = None,
+        image_url: str | None = None,
+        actions: Iterable[tuple[str | CTA, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*layout_components, **kwargs)
+        self.heading = heading
+        self.footer = footer
+        self.image_url = image_url
+        self.actions = list(actions or [])
+
+    def get_actions(self, dashboard: Dashboard) -> list[tuple[str | None, str]]:
+        """The actions as ``(url, label)`` pairs, CTAs resolved for the dashboard's object."""
+        return [
+            (link.get_href(obj=dashboard.object) if isinstance(link, CTA) else link, label)
+            for link, label in self.actions
+        ]
+
+    def get_context(self, dashboard: Dashboard, context: Any) -> dict[str, Any]:
+        """Add the heading, footer, image and resolved actions to the context."""
+        return {
+            **super().get_context(dashboard, context),
+            "heading": self.heading,
+            "footer": self.footer,
+            "image_url": self.image_url,
+            "actions": self.get_actions(dashboard),
+        }
+
+
+class Div(HTMLComponentLayout):
+    """A plain ``div`` around its children, placed on the grid."""
+
+    template_name = "dashboards/layout/components/div.html"
+    css_string_key = "wrapper"
+
+
+class Tab(HTMLComponentLayout):
+    """One tab of a ``TabContainer``: a label and the children shown when it is selected."""
+
+    template_name = "dashboards/layout/components/tabs/content.html"
+    tab_template_name = "dashboards/layout/components/tabs/tab.html"
+    css_string_key = "tab"
+
+    def __init__(self, tab_label: str, *layout_components: Any, **kwargs: Any) -> None:
+        super().__init__(*layout_components, **kwargs)
+        self.tab_label = tab_label
+
+    @property
+    def slug(self) -> str:
+        """The tab's id fragment, from its label."""
+        return slugify(self.tab_label) or "tab"
+
+    def get_context(self, dashboard: Dashboard, context: Any) -> dict[str, Any]:
+        """Add the label, slug, and the container's id and selected state."""
+        return {
+            **super().get_context(dashboard, context),
+            "tab_label": self.tab_label,
+            "slug": self.slug,
+            "container_id": context.get("tab_container_id", ""),
+            "selected": context.get("tab_selected", False),
+        }
+
+
+class TabContainer(HTMLComponentLayout):
+    """Tabs: a keyboard-usable tab list and one panel per ``Tab``."""
+
+    template_name = "dashboards/layout/components/tabs/container.html"
+    css_string_key = "tab_container"
+
+    def __init__(self, *tabs: Tab, **kwargs: Any) -> None:
+        for tab in tabs:
+            if not isinstance(tab, Tab):
+                raise LayoutError(f"TabContainer children must be Tab objects, not {tab!r}.")
+        super().__init__(*tabs, **kwargs)
+
+    def get_context(self, dashboard: Dashboard, context: Any) -> dict[str, Any]:
+        """Render each tab with the container's id and whether it is the first (selected) tab."""
+        container_id = "tabs-" + "-".join(tab.slug for tab in self.layout_components)
+        panels = []
+        for index, tab in enumerate(self.layout_components):
+            tab_context = {**_as_dict(context), "tab_container_id": container_id}
+            tab_context["tab_selected"] = index == 0
+            panels.append((tab, tab.render(dashboard=dashboard, context=tab_context)))
+        return {
+            **self.component_context,
+            "request": context.get("request"),
+            "dashboard": dashboard,
+            "layout": self,
+            "css": self.grid_css,
+            "component_css": self.component_css,
+            "container_id": container_id,
+            "tabs": [
+                {"label": tab.tab_label, "slug": tab.slug, "selected": i == 0, "panel": panel}
+                for i, (tab, panel) in enumerate(panels)
+            ],
+        }
+
+
+@dataclass
+class HTML:
+    """A piece of HTML between components: escaped text unless marked safe, never a template."""
+
+    html: str
+
+    def render(self, *args: Any, **kwargs: Any) -> SafeString:
+        """Return the content, escaped unless it is a ``SafeString``."""
+        return conditional_escape(self.html)
+
+
+@dataclass
+class HR:
+    """A horizontal rule across the grid."""
+
+    html: str = "<hr>"
+
+    def render(self, *args: Any, **kwargs: Any) -> SafeString:
+        """Return the rule."""
+        return mark_safe('<hr class="dashboard-rule">')
+
+
+@dataclass
+class Header:
+    """A heading across the grid; the text is escaped."""
+
+    html: str = ""
+    heading: str = ""
+    size: int = 1
+
+    def render(self, *args: Any, **kwargs: Any) -> SafeString:
+        """Return ``<hN>heading</hN>`` with N clamped to 1..6."""
+        size = min(max(int(self.size), 1), 6)
+        return format_html(
+            '<h{} class="dashboard-header">{}</h{}>', size, self.heading or self.html, size
+        )
+
+
+def _as_dict(context: Any) -> dict[str, Any]:
+    """A plain dict of a dict or a template ``Context``."""
+    return context.flatten() if hasattr(context, "flatten") else dict(context)

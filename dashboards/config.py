@@ -1,0 +1,90 @@
+"""Settings of the library, read from ``django.conf.settings`` each time they are used."""
+
+from __future__ import annotations
+
+from copy import deepcopy
+from typing import Any
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+CssClasses = dict[str, Any]
+
+#: Default CSS classes of the components that render several elements, keyed by component class name.
+DEFAULT_COMPONENT_CLASSES: dict[str, CssClasses] = {
+    "Form": {"form": "form", "table": "table form-table", "button": "btn"},
+    "Table": {"table": "table"},
+    "BasicTable": {"table": "table"},
+    "Stat": {
+        "stat": "stat",
+        "icon": "stat__icon",
+        "heading": "stat__heading",
+        "title": "stat__title",
+        "body": "stat__body",
+        "text": "stat__text",
+        "change": "stat__change",
+    },
+}
+
+DEFAULT_GRID_CSS = "span-6"
+DEFAULT_COMPONENT_TIMEOUT = 10.0
+
+
+def merge_css_dictionaries(defaults: dict[str, Any], overrides: dict[str, Any] | None) -> dict:
+    """Return a new dict: ``overrides`` merged one level deep over ``defaults``, neither mutated.
+
+    A dict value updates the default dict of the same key; any other value replaces it. Keys that
+    are not among the defaults are added (a system check reports names that match no class).
+    """
+    merged = deepcopy(defaults)
+    for key, value in (overrides or {}).items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = deepcopy(value)
+    return merged
+
+
+class Config:
+    """One property per setting; every access reads the current settings, so ``override_settings`` works."""
+
+    @property
+    def DASHBOARDS_DEFAULT_PERMISSION_CLASSES(self) -> list[str]:  # noqa: N802
+        """Dotted paths of the permission classes used by dashboards without their own."""
+        return list(
+            getattr(
+                settings,
+                "DASHBOARDS_DEFAULT_PERMISSION_CLASSES",
+                ["dashboards.permissions.AllowAny"],
+            )
+        )
+
+    @property
+    def DASHBOARDS_DEFAULT_GRID_CSS(self) -> str:  # noqa: N802
+        """The grid class of components and layout objects that set none."""
+        return getattr(settings, "DASHBOARDS_DEFAULT_GRID_CSS", DEFAULT_GRID_CSS)
+
+    @property
+    def DASHBOARDS_INCLUDE_DASHBOARD_VIEWS(self) -> bool:  # noqa: N802
+        """Whether ``dashboards.urls`` routes each registered dashboard's page."""
+        return bool(getattr(settings, "DASHBOARDS_INCLUDE_DASHBOARD_VIEWS", True))
+
+    @property
+    def DASHBOARDS_COMPONENT_CLASSES(self) -> dict[str, CssClasses]:  # noqa: N802
+        """Per-component CSS class maps: the setting merged over the defaults."""
+        return merge_css_dictionaries(
+            DEFAULT_COMPONENT_CLASSES, getattr(settings, "DASHBOARDS_COMPONENT_CLASSES", None)
+        )
+
+    @property
+    def DASHBOARDS_LAYOUT_COMPONENT_CLASSES(self) -> dict[str, CssClasses]:  # noqa: N802
+        """Per-layout-object CSS class maps: the setting merged over the layout defaults."""
+        defaults = import_string("dashboards.component.layout.DEFAULT_LAYOUT_COMPONENT_CLASSES")
+        return merge_css_dictionaries(
+            defaults, getattr(settings, "DASHBOARDS_LAYOUT_COMPONENT_CLASSES", None)
+        )
+
+    @property
+    def DASHBOARDS_COMPONENT_TIMEOUT(self) -> float | None:  # noqa: N802
+        """Seconds a component's value may take before it renders its error state (None: no limit)."""
+        return getattr(settings, "DASHBOARDS_COMPONENT_TIMEOUT", DEFAULT_COMPONENT_TIMEOUT)

@@ -1,0 +1,309 @@
+"""``Dashboard`` and ``ModelDashboard``: classes whose attributes are components."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, ClassVar
+
+from asgiref.sync import async_to_sync, sync_to_async
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
+from django.forms.widgets import Media, MediaDefiningClass
+from django.http import Http404, HttpRequest, HttpResponse
+from django.template.loader import render_to_string
+from django.urls import URLPattern, path, reverse
+from django.utils.module_loading import import_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import slugify
+
+from dashboards.component.base import Component
+from dashboards.component.layout import Card, ComponentLayout
+from dashboards.config import Config
+from dashboards.log import logger
+from dashboards.meta import ClassWithAppConfigMeta
+from dashboards.permissions import BasePermission
+from dashboards.registry import Registrable
+from dashboards.resolver import resolve_all
+
+
+class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClass):
+    """A dashboard: declare components as class attributes; each request gets its own copies."""
+
+    #: The declared components, in declaration order (parents' first); an instance holds copies.
+    components: ClassVar[dict[str, Component]] = {}
+
+    class Meta:
+        abstract = True
+        permission_classes: list[type[BasePermission]] | None = None
+        template_name: str | None = None
+        lookup_kwarg = "lookup"
+        lookup_field = "pk"
+
+    class Layout:
+        components: ComponentLayout | None = None
+
+    class Media:
+        js = ("dashboards/js/dashboard.js",)
+        css = {"all": ("dashboards/css/dashboards.css",)}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        collected: dict[str, Component] = {}
+        for base in reversed(cls.__bases__):
+            collected.update(getattr(base, "components", None) or {})
+        for name, value in cls.__dict__.items():
+            if isinstance(value, Component):
+                collected[name] = value
+        cls.components = collected
+        if "Layout" not in cls.__dict__:
+            # A Layout of its own, so that assigning ``self.Layout.components`` in one
+            # dashboard never changes the layout of another.
+            cls.Layout = type("Layout", (cls.Layout,), {})
+
+    @classmethod
+    def postprocess_meta(cls, current_meta: dict[str, Any], resolved: dict[str, Any]) -> dict:
+        """Default ``include_in_menu`` to ``not abstract``."""
+        resolved = super().postprocess_meta(current_meta, resolved)
+        if "include_in_menu" not in current_meta:
+            resolved["include_in_menu"] = not resolved["abstract"]
+        return resolved
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        request = kwargs.get("request")
+        if request is None:
+            request = next((arg for arg in args if isinstance(arg, HttpRequest)), None)
+        self.request: HttpRequest | None = request
+        self.kwargs = kwargs
+        self.object: Any = kwargs.get("object")
+        if self.object is None:
+            self.object = self.get_object(**kwargs)
+        self.layout: ComponentLayout | None = copy.deepcopy(self.Layout.components)
+        self.components = {
+            key: self.bind_component(key, component)
+            for key, component in type(self).components.items()
+        }
+
+    def __str__(self) -> str:
+        return str(self._meta.name)
+
+    # -- identity and URLs -----------------------------------------------------------------
+
+    @classmethod
+    def class_name(cls) -> str:
+        """The lower-cased class name, as used in URLs."""
+        return cls.__name__.lower()
+
+    @classmethod
+    def get_slug(cls) -> str:
+        """``{app_label}_{classname}``, the URL name of the dashboard's page."""
+        return f"{slugify(cls._meta.app_label)}_{slugify(cls.__name__)}"
+
+    @classmethod
+    def get_id(cls) -> str:
+        """The registry id (the slug)."""
+        return cls.get_slug()
+
+    @classmethod
+    def get_urls(cls) -> list[URLPattern]:
+        """The route of this dashboard's page."""
+        from dashboards.views import DashboardView
+
+        return [
+            path(
+                f"{cls._meta.app_label}/{cls.class_name()}/",
+                DashboardView.as_view(dashboard_class=cls),
+                name=cls.get_slug(),
+            )
+        ]
+
+    @classmethod
+    def get_absolute_url(cls) -> str:
+        """The URL of this dashboard's page."""
+        return reverse(f"dashboards:{cls.get_slug()}")
+
+    def get_object(self, **kwargs: Any) -> Any:
+        """The object this dashboard is about; None for a plain dashboard."""
+        return None
+
+    # -- components ------------------------------------------------------------------------
+
+    def bind_component(self, key: str, component: Component) -> Component:
+        """This instance's copy of a component, with ``get_<key>_value``/``_defer`` methods bound."""
+        bound = component.bind(self, key)
+        value_method = getattr(self, f"get_{key}_value", None)
+        defer_method = getattr(self, f"get_{key}_defer", None)
+        if callable(value_method):
+            bound.value = value_method
+        elif callable(defer_method):
+            bound.defer = defer_method
+        return bound
+
+    def get_components_dict(self) -> dict[str, Component]:
+        """This instance's components by key; ones added after ``__init__`` are bound (copied) here."""
+        for key, component in list(self.components.items()):
+            if component.dashboard_instance is not self or component.key != key:
+                self.components[key] = self.bind_component(key, component)
+            else:
+                component.object = self.object
+        return self.components
+
+    def get_components(self) -> list[Component]:
+        """This instance's components in order, with ``dependents`` resolved to components."""
+        components = self.get_components_dict()
+        for component in components.values():
+            if component.dependents:
+                missing = [key for key in component.dependents if key not in components]
+                if missing:
+                    logger.warning(
+                        "%s.%s names unknown dependents %s", self, component.key, missing
+                    )
+                component.dependent_components = [
+                    components[key] for key in component.dependents if key in components
+                ]
+        return list(components.values())
+
+    def get_component(self, key: str) -> Component:
+        """One component of this instance; ``KeyError`` when it has none with that key."""
+        self.get_components()
+        return self.components[key]
+
+    # -- permissions -----------------------------------------------------------------------
+
+    @classmethod
+    def get_dashboard_permissions(cls) -> list[BasePermission]:
+        """Instances of ``Meta.permission_classes``, else of ``DASHBOARDS_DEFAULT_PERMISSION_CLASSES``."""
+        classes = cls._meta.permission_classes
+        if not classes:
+            classes = []
+            for dotted_path in Config().DASHBOARDS_DEFAULT_PERMISSION_CLASSES:
+                try:
+                    classes.append(import_string(dotted_path))
+                except ImportError as error:
+                    raise ImproperlyConfigured(
+                        f"DASHBOARDS_DEFAULT_PERMISSION_CLASSES: cannot import {dotted_path!r}."
+                    ) from error
+        return [permission() for permission in classes]
+
+    @classmethod
+    def has_permissions(cls, request: HttpRequest, handle: bool = True) -> bool | HttpResponse:
+        """True when every permission allows the request; else the denial (or False if not ``handle``)."""
+        for permission in cls.get_dashboard_permissions():
+            if not permission.has_permission(request=request, dashboard=cls):
+                return permission.handle_no_permission(request, cls) if handle else False
+        return True
+
+    def has_object_permissions(
+        self, request: HttpRequest, handle: bool = True
+    ) -> bool | HttpResponse:
+        """True when every permission allows the request on this dashboard's object."""
+        if self.object is None:
+            return True
+        for permission in self.get_dashboard_permissions():
+            if not permission.has_object_permission(request, type(self), self.object):
+                return permission.handle_no_permission(request, type(self)) if handle else False
+        return True
+
+    # -- values and rendering --------------------------------------------------------------
+
+    def get_filters(self, request: HttpRequest | None) -> dict[str, Any]:
+        """The filters value callables receive: the request's query (or form) data."""
+        return Component.get_filters(request)
+
+    async def aresolve(
+        self,
+        request: HttpRequest | None,
+        components: list[Component] | None = None,
+        call_deferred: bool = False,
+    ) -> None:
+        """Resolve the values of ``components`` (default: every non-deferred one) concurrently."""
+        if components is None:
+            components = [c for c in self.get_components() if not c.is_deferred]
+        await resolve_all(
+            components, request, call_deferred=call_deferred, filters=self.get_filters(request)
+        )
+
+    def get_context(self, **kwargs: Any) -> dict[str, Any]:
+        """The template context of ``render``; override to add to it."""
+        return kwargs
+
+    def get_media(self) -> Media:
+        """The dashboard's CSS and JS plus every component's."""
+        media = self.media
+        for component in self.get_components():
+            media = media + component.get_media()
+        return media
+
+    def get_layout(self) -> ComponentLayout:
+        """This instance's layout: ``Layout.components``, or a Card around each component."""
+        if self.layout is not None:
+            return self.layout
+        return ComponentLayout(
+            *(
+                Card(key, grid_css_classes=component.grid_css_classes)
+                for key, component in self.get_components_dict().items()
+            )
+        )
+
+    def render(self, request: HttpRequest | None = None, template_name: str | None = None) -> str:
+        """Render the dashboard's components (values not yet resolved are resolved now, together)."""
+        components = self.get_components()
+        pending = [c for c in components if not c.is_deferred and c.get_resolution(False) is None]
+        if pending:
+            async_to_sync(self.aresolve)(request, components=pending)
+        context = self.get_context(request=request, media=self.get_media(), call_deferred=False)
+        if template_name:
+            context["dashboard"] = self
+            return mark_safe(render_to_string(template_name, context, request=request))
+        return self.get_layout().render(dashboard=self, context=context)
+
+    async def arender(
+        self, request: HttpRequest | None = None, template_name: str | None = None
+    ) -> SafeString:
+        """Render from async code: resolve the values concurrently, then render off the event loop."""
+        await self.aresolve(request)
+        return await sync_to_async(self.render)(request, template_name)
+
+
+class ModelDashboard(Dashboard):
+    """A dashboard about one model instance, served at ``<app>/<dashboard>/<lookup>/``."""
+
+    class Meta:
+        abstract = True
+        model: Any = None
+
+    def get_queryset(self) -> Any:
+        """The objects this dashboard may show: ``Meta.model``'s default manager, unless overridden."""
+        model = getattr(self._meta, "model", None)
+        if model is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} needs Meta.model or get_queryset().")
+        return model._default_manager.all()
+
+    def get_object(self, **kwargs: Any) -> Any:
+        """The object named by the URL's lookup; ``Http404`` when there is none."""
+        lookup_kwarg = self._meta.lookup_kwarg
+        lookup = kwargs.get(lookup_kwarg, kwargs.get("lookup"))
+        if lookup is None:
+            raise AttributeError(f"{lookup_kwarg} not in kwargs")
+        try:
+            return self.get_queryset().get(**{self._meta.lookup_field: lookup})
+        except (ObjectDoesNotExist, ValueError, ValidationError):
+            raise Http404(f"No {type(self).__name__} object matches {lookup!r}.") from None
+
+    def get_absolute_url(self) -> str:  # type: ignore[override]
+        """The URL of this object's dashboard, built from ``lookup_field``."""
+        lookup = getattr(self.object, self._meta.lookup_field)
+        return reverse(
+            f"dashboards:{self.get_slug()}_detail", kwargs={self._meta.lookup_kwarg: lookup}
+        )
+
+    @classmethod
+    def get_urls(cls) -> list[URLPattern]:
+        """The route of each object's dashboard."""
+        from dashboards.views import DashboardView
+
+        return [
+            path(
+                f"{cls._meta.app_label}/{cls.class_name()}/<str:{cls._meta.lookup_kwarg}>/",
+                DashboardView.as_view(dashboard_class=cls),
+                name=f"{cls.get_slug()}_detail",
+            )
+        ]

@@ -1,0 +1,17 @@
+"""Exceptions raised by the library."""
+
+
+class DashboardError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class DashboardNotFoundError(DashboardError):
+    """No registered dashboard matches an app label and class name."""
+
+
+class ComponentNotFoundError(DashboardError):
+    """A dashboard has no component with the requested key."""
+
+
+class LayoutError(DashboardError):
+    """A layout is misconfigured, for example a ``TabContainer`` child that is not a ``Tab``."""

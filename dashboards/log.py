@@ -1,0 +1,5 @@
+"""The package logger: everything the library logs goes to ``logging.getLogger("dashboards")``."""
+
+import logging
+
+logger = logging.getLogger("dashboards")

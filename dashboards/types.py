@@ -1,0 +1,6 @@
+"""Type aliases shared by the public API."""
+
+from typing import Any
+
+#: Whatever a component's value resolves to: a literal, a dict, a dataclass, a serializer's output.
+ValueData = Any

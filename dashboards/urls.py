@@ -1,0 +1,38 @@
+"""URLs of the dashboards app: include it once, e.g. ``path("dashboards/", include("dashboards.urls"))``."""
+
+from typing import Any
+
+from django.urls import include, path
+
+from dashboards.config import Config
+from dashboards.registry import registry
+from dashboards.views import ComponentView
+
+app_name = "dashboards"
+
+DASHBOARD_PATTERN = "<str:app_label>/<str:dashboard>/"
+MODEL_DASHBOARD_PATTERN = DASHBOARD_PATTERN + "<str:lookup>/"
+COMPONENT_PATTERN = DASHBOARD_PATTERN + "@component/<slug:component>/"
+COMPONENT_OBJECT_PATTERN = MODEL_DASHBOARD_PATTERN + "@component/<slug:component>/"
+FORM_COMPONENT_PATTERN = DASHBOARD_PATTERN + "<slug:component>/@form/"
+FORM_COMPONENT_OBJECT_PATTERN = MODEL_DASHBOARD_PATTERN + "<slug:component>/@form/"
+
+
+def get_urlpatterns() -> list[Any]:
+    """Build the patterns from the registry and settings as they are now."""
+    patterns: list[Any] = []
+    if Config().DASHBOARDS_INCLUDE_DASHBOARD_VIEWS:
+        patterns.append(path("", include(registry.urls)))
+    patterns += [
+        path(COMPONENT_PATTERN, ComponentView.as_view(), name="dashboard_component"),
+        path(COMPONENT_OBJECT_PATTERN, ComponentView.as_view(), name="dashboard_component"),
+    ]
+    return patterns
+
+
+def __getattr__(name: str) -> Any:
+    # ``urlpatterns`` is built when Django's resolver first reads it (after every app's
+    # dashboards.py has been autodiscovered), not when this module is imported.
+    if name == "urlpatterns":
+        return get_urlpatterns()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

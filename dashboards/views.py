@@ -1,0 +1,188 @@
+"""Async views serving a dashboard's page and its components (as HTML partials or JSON)."""
+
+from __future__ import annotations
+
+import json
+from inspect import isawaitable, iscoroutinefunction
+from typing import Any, Protocol
+
+from asgiref.sync import sync_to_async
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.functional import classproperty
+from django.views import View
+
+from dashboards.component.base import Component
+from dashboards.dashboard import Dashboard
+from dashboards.exceptions import DashboardNotFoundError
+from dashboards.log import logger
+from dashboards.resolver import Resolution, resolve, resolve_all
+from dashboards.utils import get_dashboard_class
+
+
+class HasValueProtocol(Protocol):
+    """Anything with a ``get_value`` like a component's."""
+
+    def get_value(self, request: HttpRequest | None = None, call_deferred: bool = False) -> Any:
+        """Return the value."""
+
+
+def is_ajax(request: HttpRequest) -> bool:
+    """Whether the request asks for JSON the way jQuery/DataTables do."""
+    return request.headers.get("x-requested-with") == "XMLHttpRequest"
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """Whether htmx made the request (and it is not a boosted full-page navigation)."""
+    return (
+        request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
+    )
+
+
+class DashboardObjectMixin:
+    """Find the dashboard, check its permissions and build this request's instance, for every handler.
+
+    ``dispatch`` is async; handlers may be ``async def`` (ours are) or plain ``def`` (run off the
+    event loop), so subclasses override any of them either way.
+    """
+
+    dashboard_class: type[Dashboard] | None = None
+    #: This request's dashboard instance, built by ``dispatch`` before the handler runs.
+    dashboard: Dashboard
+    http_method_names: list[str]
+
+    @classproperty
+    def view_is_async(cls) -> bool:  # noqa: N805
+        """Always async: ``dispatch`` awaits async handlers and runs sync ones in a thread."""
+        return True
+
+    def get_dashboard_class(self) -> type[Dashboard]:
+        """The dashboard class: given to ``as_view``, or looked up from the URL; else 404."""
+        if self.dashboard_class is not None:
+            return self.dashboard_class
+        kwargs = self.kwargs  # type: ignore[attr-defined]
+        try:
+            return get_dashboard_class(kwargs.get("app_label", ""), kwargs.get("dashboard", ""))
+        except DashboardNotFoundError as error:
+            raise Http404(str(error)) from None
+
+    def get_dashboard_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments of the dashboard's constructor: the request and the URL kwargs."""
+        return {"request": self.request, **self.kwargs}  # type: ignore[attr-defined]
+
+    def prepare(self, request: HttpRequest) -> HttpResponseBase | None:
+        """Check permissions and build ``self.dashboard``; return a response to send instead, if any."""
+        dashboard_class = self.get_dashboard_class()
+        allowed = dashboard_class.has_permissions(request, handle=True)
+        if isinstance(allowed, HttpResponseBase):
+            return allowed
+        if allowed is not True:
+            return HttpResponse(status=403)
+        self.dashboard = dashboard_class(**self.get_dashboard_kwargs())
+        self.dashboard.request = request
+        allowed = self.dashboard.has_object_permissions(request, handle=True)
+        if isinstance(allowed, HttpResponseBase):
+            return allowed
+        if allowed is not True:
+            return HttpResponse(status=403)
+        return None
+
+    async def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """Prepare the dashboard (404/permissions) off the event loop, then run the handler."""
+        method = request.method.lower()
+        if method in self.http_method_names:
+            handler = getattr(self, method, self.http_method_not_allowed)  # type: ignore[attr-defined]
+        else:
+            handler = self.http_method_not_allowed  # type: ignore[attr-defined]
+        if handler != self.http_method_not_allowed and method != "options":  # type: ignore[attr-defined]
+            denied = await sync_to_async(self.prepare)(request)
+            if denied is not None:
+                return denied
+        if iscoroutinefunction(handler):
+            return await handler(request, *args, **kwargs)
+        response = await sync_to_async(handler)(request, *args, **kwargs)
+        return await response if isawaitable(response) else response
+
+
+class DashboardView(DashboardObjectMixin, View):
+    """A dashboard's page (its layout alone when htmx asks for it)."""
+
+    template_name = "dashboards/dashboard.html"
+    partial_template_name = "dashboards/dashboard_partial.html"
+
+    def get_template_names(self) -> list[str]:
+        """The full page, or the partial for htmx requests."""
+        if is_htmx(self.request):  # type: ignore[attr-defined]
+            return [self.partial_template_name]
+        return [self.template_name]
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """The page's context: the dashboard, its media (CSS and JS) and the view."""
+        return {
+            "dashboard": self.dashboard,
+            "media": self.dashboard.get_media(),
+            "view": self,
+            **kwargs,
+        }
+
+    async def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Resolve every non-deferred value concurrently, then render the page."""
+        await self.dashboard.aresolve(request)
+        return TemplateResponse(request, self.get_template_names(), self.get_context_data())
+
+
+class ComponentView(DashboardObjectMixin, View):
+    """One component of a dashboard: its HTML (with its dependents, out of band) or its JSON."""
+
+    template_name = "dashboards/components/partial.html"
+    #: The requested component of this request's dashboard, found by ``dispatch``.
+    component: Component
+
+    def prepare(self, request: HttpRequest) -> HttpResponseBase | None:
+        """Also find the component; an unknown key is a 404."""
+        denied = super().prepare(request)
+        if denied is not None:
+            return denied
+        key = self.kwargs.get("component")  # type: ignore[attr-defined]
+        try:
+            self.component = self.dashboard.get_component(key)
+        except KeyError:
+            raise Http404(
+                f"Component {key} does not exist in dashboard {self.dashboard.class_name()}"
+            ) from None
+        return None
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """The partial's context: the component, the dashboard and the view."""
+        return {"component": self.component, "dashboard": self.dashboard, "view": self, **kwargs}
+
+    async def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Render the component's value (JSON for ``X-Requested-With: XMLHttpRequest``)."""
+        filters = self.dashboard.get_filters(request)
+        if is_ajax(request):
+            resolution = await resolve(self.component, request, call_deferred=True, filters=filters)
+            return await sync_to_async(self.json_response)(resolution)
+        components = [self.component, *(self.component.dependent_components or [])]
+        await resolve_all(components, request, call_deferred=True, filters=filters)
+        return TemplateResponse(request, [self.template_name], self.get_context_data())
+
+    async def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """The same as GET, with the filters taken from the POST data."""
+        return await self.get(request, *args, **kwargs)
+
+    def json_response(self, resolution: Resolution) -> HttpResponse:
+        """The value as JSON; a failed value answers ``{"error": ...}`` with status 500 (504 if slow)."""
+        if resolution.error is None:
+            try:
+                body = json.dumps(resolution.value, cls=DjangoJSONEncoder)
+            except TypeError:
+                logger.exception("Component %r value is not JSON serializable", self.component.key)
+            else:
+                return HttpResponse(body, content_type="application/json")
+            return JsonResponse(
+                {"error": "The value of this component cannot be encoded as JSON."}, status=500
+            )
+        if resolution.timed_out:
+            return JsonResponse({"error": "This component took too long to load."}, status=504)
+        return JsonResponse({"error": "This component could not be loaded."}, status=500)

@@ -1,0 +1,83 @@
+"""Settings of the example site: one SQLite project with an app per docs topic."""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "examples-only-not-a-secret")
+DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+
+# installed-apps-start
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_htmx",
+    "dashboards",
+    # The example apps, one per docs topic:
+    "examples",
+    "examples.quickstart",
+    "examples.components",
+    "examples.async_components",
+    "examples.permissions",
+]
+# installed-apps-end
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "examples.urls"
+WSGI_APPLICATION = "examples.wsgi.application"
+ASGI_APPLICATION = "examples.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": os.environ.get("DASHBOARDS_EXAMPLES_DB", BASE_DIR.parent / "examples.sqlite3"),
+    }
+}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_TZ = True
+STATIC_URL = "static/"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "index"
+
+# dashboards-settings-start
+# Every setting of django-async-dashboards, shown with its default value.
+DASHBOARDS_DEFAULT_PERMISSION_CLASSES = ["dashboards.permissions.AllowAny"]
+DASHBOARDS_DEFAULT_GRID_CSS = "span-6"
+DASHBOARDS_INCLUDE_DASHBOARD_VIEWS = True
+DASHBOARDS_COMPONENT_CLASSES = None
+DASHBOARDS_LAYOUT_COMPONENT_CLASSES = None
+DASHBOARDS_COMPONENT_TIMEOUT = 10.0
+# dashboards-settings-end

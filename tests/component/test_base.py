@@ -1,0 +1,230 @@
+"""Tests of dashboards.component.base: values, URLs, CSS classes, CTA, rendering."""
+
+import dataclasses
+import enum
+
+import pytest
+from django.test import RequestFactory, override_settings
+
+from dashboards.component import CTA, Component, Stat, Text
+from dashboards.component.base import call_kwargs, value_render_encoder
+from dashboards.dashboard import Dashboard
+from dashboards.exceptions import DashboardError
+from tests.testapp.dashboards import ChildOneDashboard
+
+rf = RequestFactory()
+
+
+def bound(component, key="c"):
+    """The component as bound to a throwaway dashboard."""
+    namespace = {key: component, "Meta": type("Meta", (), {"app_label": "testapp"})}
+    return type("BaseDashboard", (Dashboard,), namespace)().get_component(key)
+
+
+def test_literal_value_is_returned_as_is():
+    assert Text(value="hi").get_value() == "hi"
+
+
+def test_callable_value_receives_request_object_and_filters():
+    seen = {}
+
+    def value(**kwargs):
+        seen.update(kwargs)
+        return "ok"
+
+    request = rf.get("/", {"a": "1"})
+    Text(value=value).get_value(request=request)
+    assert seen == {"request": request, "object": None, "filters": {"a": "1"}}
+
+
+def test_callable_may_accept_only_the_arguments_it_needs():
+    assert Text(value=lambda filters: filters).get_value(filters={"x": "y"}) == {"x": "y"}
+    assert Text(value=lambda: "no arguments").get_value() == "no arguments"
+
+
+def test_call_kwargs_passes_everything_to_var_keyword_callables():
+    assert call_kwargs(lambda **kw: kw, {"a": 1}) == {"a": 1}
+
+
+def test_post_filters_come_from_the_post_data():
+    assert Component.get_filters(rf.post("/", {"b": "2"})) == {"b": "2"}
+    assert Component.get_filters(None) == {}
+
+
+def test_async_callable_value_works_from_sync_code():
+    async def value(**kwargs):
+        return "async"
+
+    assert Text(value=value).get_value() == "async"
+
+
+def test_sync_callable_returning_a_coroutine_is_awaited():
+    async def inner():
+        return "awaited"
+
+    assert Text(value=lambda **kw: inner()).get_value() == "awaited"
+
+
+async def test_aget_value_awaits_async_and_runs_sync_callables():
+    async def value(**kwargs):
+        return "async"
+
+    assert await Text(value=value).aget_value() == "async"
+    assert await Text(value=lambda **kw: "sync").aget_value() == "sync"
+    assert await Text(value="literal").aget_value() == "literal"
+
+
+def test_deferred_component_returns_value_unless_deferred_call():
+    component = Text(defer=lambda **kw: "later")
+    assert component.is_deferred
+    assert component.get_value() is None
+    assert component.get_value(call_deferred=True) == "later"
+
+
+def test_defer_url_alone_makes_a_component_deferred():
+    assert Text(defer_url=lambda reverse_args: "/x/").is_deferred
+
+
+def test_serializer_class_is_called_through_serialize_without_being_replaced():
+    class Serializer:
+        @classmethod
+        def serialize(cls, **kwargs):
+            return "serialized"
+
+    component = Text(value=Serializer)
+    assert component.get_value() == "serialized"
+    assert component.value is Serializer
+
+
+def test_dataclass_values_become_dicts_with_enums_and_querysets_converted():
+    class Colour(enum.Enum):
+        RED = "red"
+
+    @dataclasses.dataclass
+    class Value:
+        colour: Colour
+
+    assert Text(value=Value(Colour.RED)).get_value() == {"colour": "red"}
+    assert value_render_encoder([("a", Colour.RED)]) == {"a": "red"}
+
+
+def test_unbound_component_has_no_url():
+    with pytest.raises(DashboardError, match="not bound"):
+        Text(value="x").get_absolute_url()
+
+
+def test_bound_component_url_and_template_id():
+    component = ChildOneDashboard().get_component("first")
+    assert component.get_absolute_url() == "/dashboards/testapp/childonedashboard/@component/first/"
+    assert component.template_id == "dashboardstestappchildonedashboardcomponentfirst"
+    assert component.dashboard_class == "childonedashboard"
+    assert component.verbose_name == "first"
+    assert component.render_type == "Text"
+
+
+def test_defer_url_builds_the_component_url():
+    component = bound(Text(defer_url=lambda reverse_args: "/custom/" + "/".join(reverse_args)))
+    assert component.get_absolute_url() == "/custom/testapp/basedashboard/c"
+
+
+def test_htmx_triggers():
+    component = Text(value="x", poll_rate=5, trigger_on="click")
+    assert component.htmx_poll_rate() == "every 5s"
+    assert component.htmx_trigger_on() == "click from:body, "
+    assert component.get_refresh_trigger() == "click from:body, every 5s"
+    assert Text(value="x").get_refresh_trigger() is None
+
+
+def test_repr_shows_key_and_value():
+    assert repr(ChildOneDashboard().get_component("first")) == "first='first'"
+
+
+def test_grid_css_defaults_to_the_setting_when_bound():
+    with override_settings(DASHBOARDS_DEFAULT_GRID_CSS="span-12"):
+        assert bound(Text(value="x")).grid_css_classes == "span-12"
+    assert bound(Text(value="x", grid_css_classes="span-3")).grid_css_classes == "span-3"
+
+
+def test_css_defaults_apply_to_subclasses():
+    @dataclasses.dataclass(repr=False)
+    class MyStat(Stat):
+        pass
+
+    assert bound(MyStat(value="1")).css_classes["stat"] == "stat"
+
+
+def test_css_dict_is_merged_over_the_defaults():
+    css = bound(Stat(value="1", css_classes={"stat": "big"})).css_classes
+    assert css["stat"] == "big"
+    assert css["icon"] == "stat__icon"
+
+
+@override_settings(DASHBOARDS_COMPONENT_CLASSES={"Stat": {"title": "custom-title"}})
+def test_css_defaults_setting_is_read_when_bound():
+    css = bound(Stat(value="1")).css_classes
+    assert css["title"] == "custom-title"
+    assert css["stat"] == "stat"
+
+
+def test_css_string_is_kept_for_components_without_a_string_key():
+    assert bound(Text(value="x", css_classes="lead")).css_classes == "lead"
+
+
+def test_rendering_a_deferred_component_on_the_page_gives_a_placeholder():
+    html = ChildOneDashboard().get_component("second").render({})
+    assert 'hx-get="/dashboards/testapp/childonedashboard/@component/second/"' in html
+    assert 'hx-trigger="intersect once delay:' in html
+    assert "loading.svg" in html
+
+
+def test_placeholder_trigger_includes_trigger_on_and_poll_rate():
+    component = bound(Text(defer=lambda **kw: "x", poll_rate=5, trigger_on="click"))
+    assert 'hx-trigger="click from:body, intersect once, every 5s delay:' in component.render({})
+
+
+def test_polling_component_refreshes_in_place():
+    html = bound(Text(value="now", poll_rate=10)).render({})
+    assert 'hx-trigger="every 10s"' in html
+    assert "now" in html
+
+
+def test_cta_wraps_the_component_in_a_link():
+    html = bound(Text(value="x", cta=CTA(href="/target/"))).render({})
+    assert '<a class="dashboard-component-link" href="/target/">' in html
+
+
+def test_cta_href_may_be_a_callable_of_the_object():
+    assert CTA(href=lambda obj: f"/objects/{obj}/").get_href(obj=7) == "/objects/7/"
+
+
+def test_cta_dashboard_links_to_the_dashboard_page():
+    cta = CTA(dashboard="tests.testapp.dashboards.ChildOneDashboard")
+    assert str(cta.get_href()) == "/dashboards/testapp/childonedashboard/"
+
+
+@pytest.mark.django_db
+def test_cta_dashboard_with_an_object_links_to_its_detail_page(member):
+    cta = CTA(dashboard="tests.testapp.dashboards.UserDashboard")
+    assert str(cta.get_href(obj=member)) == "/dashboards/testapp/userdashboard/member/"
+
+
+def test_str_renders_the_component():
+    assert "first" in str(ChildOneDashboard().get_component("first"))
+
+
+def test_media_of_a_plain_component_is_empty():
+    assert str(Text(value="x").get_media()) == ""
+
+
+def test_serializer_media_is_added_to_the_component_media():
+    from django.forms import Media
+
+    class Serializer:
+        @classmethod
+        def serialize(cls, **kwargs):
+            return ""
+
+        def get_media(self):
+            return Media(js=["serializer.js"])
+
+    assert "serializer.js" in str(Text(value=Serializer).get_media())

@@ -1,0 +1,271 @@
+"""Tests of dashboards.views: pages, component partials and JSON, 404s, permissions, errors."""
+
+import json
+from urllib.parse import quote
+
+import pytest
+from django.http import HttpResponse
+from django.test import override_settings
+from django.urls import path
+
+from dashboards.urls import COMPONENT_PATTERN
+from dashboards.views import ComponentView, DashboardView
+from tests.testapp.dashboards import ChildOneDashboard
+
+pytestmark = pytest.mark.django_db
+
+PAGE = "/dashboards/testapp/childonedashboard/"
+XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
+
+
+def test_page_renders_under_the_wsgi_test_client(client):
+    response = client.get(PAGE)
+    assert response.status_code == 200
+    assert b"third, overridden" in response.content
+    assert b"<html" in response.content
+
+
+async def test_page_renders_under_the_async_client(async_client):
+    response = await async_client.get(PAGE)
+    assert response.status_code == 200
+    assert b"third, overridden" in response.content
+
+
+def test_page_includes_the_dashboard_media(client):
+    content = client.get(PAGE).content.decode()
+    assert "/static/dashboards/css/dashboards.css" in content
+    assert "/static/django_htmx/htmx-2" in content
+
+
+def test_page_for_htmx_is_the_layout_only(client):
+    response = client.get(PAGE, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert b"<html" not in response.content
+    assert b"third, overridden" in response.content
+
+
+def test_unknown_page_is_404(client):
+    assert client.get("/dashboards/testapp/nosuchdashboard/").status_code == 404
+
+
+def test_component_route_of_an_unknown_dashboard_is_404(client):
+    response = client.get("/dashboards/testapp/nosuchdashboard/@component/first/")
+    assert response.status_code == 404
+
+
+def test_unknown_component_is_404(client):
+    assert client.get(PAGE + "@component/nosuchcomponent/").status_code == 404
+
+
+def test_deferred_component_renders_its_deferred_value(client):
+    response = client.get(PAGE + "@component/second/")
+    assert response.status_code == 200
+    assert b"second, deferred" in response.content
+    assert b'id="component-dashboardstestappchildonedashboardcomponentsecond-inner"' in (
+        response.content
+    )
+
+
+def test_component_post_behaves_like_get(client):
+    response = client.post(PAGE + "@component/second/")
+    assert response.status_code == 200
+    assert b"second, deferred" in response.content
+
+
+def test_component_answers_json_for_xmlhttprequest(client):
+    response = client.get(PAGE + "@component/fourth/", **XHR)
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["text"] == "4"
+
+
+def test_deferred_component_json_is_its_deferred_value(client):
+    response = client.get(PAGE + "@component/second/", **XHR)
+    assert response.json() == "second, deferred"
+
+
+def test_failing_component_renders_an_error_state_and_the_rest_of_the_page(client):
+    response = client.get("/dashboards/testapp/failingdashboard/")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "still here" in content
+    assert "This component could not be loaded." in content
+
+
+def test_slow_component_renders_a_timeout_state(client):
+    content = client.get("/dashboards/testapp/failingdashboard/").content.decode()
+    assert "This component took too long to load." in content
+
+
+def test_failing_component_endpoint_answers_the_error_state_not_a_500(client):
+    response = client.get("/dashboards/testapp/failingdashboard/@component/broken_deferred/")
+    assert response.status_code == 200
+    assert b"This component could not be loaded." in response.content
+
+
+def test_failing_component_json_is_an_error_object(client):
+    response = client.get("/dashboards/testapp/failingdashboard/@component/broken/", **XHR)
+    assert response.status_code == 500
+    assert response.json() == {"error": "This component could not be loaded."}
+
+
+def test_slow_component_json_is_a_504(client):
+    response = client.get("/dashboards/testapp/failingdashboard/@component/slow/", **XHR)
+    assert response.status_code == 504
+
+
+def test_value_that_cannot_be_json_encoded_is_an_error_object(client):
+    response = client.get("/dashboards/testapp/valuemethoddashboard/@component/greeting/", **XHR)
+    assert response.status_code == 200
+    failing = client.get("/dashboards/testapp/childonedashboard/@component/first/", **XHR)
+    assert failing.json() == "first"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/dashboards/testapp/membersonlydashboard/",
+        "/dashboards/testapp/membersonlydashboard/@component/secret/",
+        "/dashboards/testapp/membersonlydashboard/@component/deferred_secret/",
+    ],
+)
+def test_anonymous_user_is_sent_to_login_from_page_and_components(client, url):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/login/?next={quote(url)}"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/dashboards/testapp/staffonlydashboard/",
+        "/dashboards/testapp/staffonlydashboard/@component/secret/",
+    ],
+)
+def test_logged_in_user_without_permission_gets_403_on_page_and_components(client, member, url):
+    client.force_login(member)
+    response = client.get(url)
+    assert response.status_code == 403
+    assert b"staff only" not in response.content
+
+
+def test_denied_json_request_gets_the_same_answer_as_the_page(client, member):
+    client.force_login(member)
+    url = "/dashboards/testapp/staffonlydashboard/@component/secret/"
+    assert client.get(url, **XHR).status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_permission_is_checked_under_the_async_client(async_client, member):
+    await async_client.aforce_login(member)
+    response = await async_client.get("/dashboards/testapp/staffonlydashboard/")
+    assert response.status_code == 403
+
+
+def test_logged_in_member_sees_the_members_dashboard(client, member):
+    client.force_login(member)
+    response = client.get("/dashboards/testapp/membersonlydashboard/")
+    assert response.status_code == 200
+    assert b"members only" in response.content
+
+
+def test_staff_only_component_added_in_init_never_reaches_a_later_anonymous_request(
+    client, staff_user
+):
+    url = "/dashboards/testapp/staffextrasdashboard/"
+    client.force_login(staff_user)
+    assert b"staff secret" in client.get(url).content
+    client.logout()
+    assert b"staff secret" not in client.get(url).content
+    assert client.get(url + "@component/secret/").status_code == 404
+
+
+def test_model_dashboard_page_uses_the_custom_lookup_kwarg(client, member):
+    response = client.get("/dashboards/testapp/userdashboard/member/")
+    assert response.status_code == 200
+    assert b"member" in response.content
+
+
+def test_model_dashboard_component_route_works_with_a_custom_lookup_kwarg(client, member):
+    response = client.get("/dashboards/testapp/userdashboard/member/@component/deferred_username/")
+    assert response.status_code == 200
+    assert b"deferred member" in response.content
+
+
+def test_model_dashboard_deferred_url_contains_the_lookup_field(client, member):
+    content = client.get("/dashboards/testapp/userdashboard/member/").content.decode()
+    assert 'hx-get="/dashboards/testapp/userdashboard/member/@component/deferred_username/"' in (
+        content
+    )
+
+
+def test_model_dashboard_missing_object_is_404_on_page_and_component(client):
+    assert client.get("/dashboards/testapp/userdashboard/nobody/").status_code == 404
+    url = "/dashboards/testapp/userdashboard/nobody/@component/username/"
+    assert client.get(url).status_code == 404
+
+
+class SyncComponentView(ComponentView):
+    """A subclass with plain sync handlers, like the old library's custom views."""
+
+    def get(self, request, *args, **kwargs):
+        return HttpResponse(f"sync view of {self.component.key}")
+
+    def post(self, request, *args, **kwargs):
+        return self.get(request, *args, **kwargs)
+
+
+urlpatterns = [
+    path("sync/" + COMPONENT_PATTERN, SyncComponentView.as_view(), name="sync-component"),
+    path("page/", DashboardView.as_view(dashboard_class=ChildOneDashboard), name="page"),
+    path("nodashboard/", DashboardView.as_view(), name="no-dashboard"),
+]
+with_custom_views = override_settings(ROOT_URLCONF="tests.test_views_urls")
+
+
+@with_custom_views
+def test_subclass_with_sync_handlers_works(client):
+    response = client.get("/sync/testapp/childonedashboard/@component/first/")
+    assert response.content == b"sync view of first"
+
+
+@with_custom_views
+def test_custom_component_view_applies_the_dashboard_permissions(client, member):
+    client.force_login(member)
+    response = client.get("/sync/testapp/staffonlydashboard/@component/secret/")
+    assert response.status_code == 403
+
+
+@with_custom_views
+def test_custom_component_view_of_an_unknown_component_is_404(client):
+    assert client.get("/sync/testapp/childonedashboard/@component/nope/").status_code == 404
+
+
+@with_custom_views
+def test_dashboard_view_with_a_dashboard_class_serves_it_anywhere(client):
+    response = client.get("/page/")
+    assert response.status_code == 200
+    assert b"third, overridden" in response.content
+
+
+@with_custom_views
+def test_dashboard_view_without_a_dashboard_class_is_404(client):
+    assert client.get("/nodashboard/").status_code == 404
+
+
+def test_options_request_is_answered(client):
+    response = client.options(PAGE)
+    assert response.status_code == 200
+    assert "GET" in response["Allow"]
+
+
+def test_method_not_allowed_is_405(client):
+    assert client.delete(PAGE).status_code == 405
+
+
+def test_head_request_is_answered(client):
+    assert client.head(PAGE).status_code == 200
+
+
+def test_json_errors_are_valid_json(client):
+    response = client.get("/dashboards/testapp/failingdashboard/@component/broken/", **XHR)
+    assert json.loads(response.content)["error"]

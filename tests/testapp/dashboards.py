@@ -1,0 +1,97 @@
+"""Dashboards used by the library's tests; autodiscovered like a user's app."""
+
+import asyncio
+
+from dashboards.component import Stat, Text
+from dashboards.component.text import StatData
+from dashboards.dashboard import Dashboard, ModelDashboard
+from dashboards.permissions import IsAdminUser, IsAuthenticated
+from dashboards.registry import registry
+
+
+class ParentDashboard(Dashboard):
+    first = Text(value="first")
+    second = Text(defer=lambda **kwargs: "second, deferred")
+    third = Text(value="third")
+
+    class Meta:
+        abstract = True
+
+
+class ChildOneDashboard(ParentDashboard):
+    third = Text(value="third, overridden")
+    fourth = Stat(value=StatData(text="4"))
+
+
+class ChildTwoDashboard(ParentDashboard):
+    pass
+
+
+class StaffExtrasDashboard(Dashboard):
+    """A dynamic dashboard: staff get an extra component built in ``__init__``."""
+
+    everyone = Text(value="for everyone")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = kwargs.get("request")
+        if request is not None and request.user.is_staff:
+            self.components["secret"] = Text(value="staff secret")
+
+
+class ValueMethodDashboard(Dashboard):
+    greeting = Text()
+    later = Text()
+
+    def get_greeting_value(self, request, **kwargs):
+        return f"method value for {request.path if request else 'no request'}"
+
+    def get_later_defer(self, **kwargs):
+        return "method defer"
+
+
+class FailingDashboard(Dashboard):
+    ok = Text(value="still here")
+    broken = Text(value=lambda **kwargs: 1 / 0)
+    slow = Text(value=lambda **kwargs: asyncio.sleep(10), timeout=0.05)
+    broken_deferred = Text(defer=lambda **kwargs: 1 / 0)
+
+
+class MembersOnlyDashboard(Dashboard):
+    secret = Text(value="members only")
+    deferred_secret = Text(defer=lambda **kwargs: "deferred members only")
+
+    class Meta:
+        permission_classes = [IsAuthenticated]
+
+
+class StaffOnlyDashboard(Dashboard):
+    secret = Text(value="staff only")
+
+    class Meta:
+        permission_classes = [IsAdminUser]
+
+
+class UserDashboard(ModelDashboard):
+    username = Text(value=lambda object, **kwargs: object.get_username())
+    deferred_username = Text(defer=lambda object, **kwargs: f"deferred {object.get_username()}")
+
+    class Meta:
+        from django.contrib.auth.models import User
+
+        model = User
+        lookup_field = "username"
+        lookup_kwarg = "username"
+
+
+for dashboard in (
+    ChildOneDashboard,
+    ChildTwoDashboard,
+    StaffExtrasDashboard,
+    ValueMethodDashboard,
+    FailingDashboard,
+    MembersOnlyDashboard,
+    StaffOnlyDashboard,
+    UserDashboard,
+):
+    registry.register(dashboard)
