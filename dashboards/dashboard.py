@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import URLPattern, path, reverse
 from django.utils.module_loading import import_string
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
 from dashboards.component.base import Component
@@ -252,7 +252,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         context = self.get_context(request=request, media=self.get_media(), call_deferred=False)
         if template_name:
             context["dashboard"] = self
-            return mark_safe(render_to_string(template_name, context, request=request))
+            return render_to_string(template_name, context, request=request)
         return self.get_layout().render(dashboard=self, context=context)
 
     async def arender(

@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils.module_loading import import_string
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
 from dashboards.config import Config
@@ -332,24 +332,20 @@ class Component(metaclass=MediaDefiningClass):
 
     def render_error(self, context: Any, resolution: Resolution) -> SafeString:
         """Render the error state shown in place of a failed value."""
-        return mark_safe(
-            render_to_string(
-                self.error_template_name,
-                {
-                    "request": _context_get(context, "request"),
-                    "component": self,
-                    "resolution": resolution,
-                },
-            )
+        return render_to_string(
+            self.error_template_name,
+            {
+                "request": _context_get(context, "request"),
+                "component": self,
+                "resolution": resolution,
+            },
         )
 
     def render_value(self, context: Any, call_deferred: bool = False) -> SafeString:
         """Render the value (or the loading placeholder, or the error state) with ``template_name``."""
         request = _context_get(context, "request")
         if self.is_deferred and not call_deferred:
-            return mark_safe(
-                render_to_string(self.defer_loading_template_name, {"component": self})
-            )
+            return render_to_string(self.defer_loading_template_name, {"component": self})
         resolution = self.get_resolution(call_deferred)
         if resolution is None:
             from dashboards.resolver import resolve_sync
@@ -357,11 +353,9 @@ class Component(metaclass=MediaDefiningClass):
             resolution = resolve_sync(self, request, call_deferred=call_deferred)
         if resolution.error is not None:
             return self.render_error(context, resolution)
-        return mark_safe(
-            render_to_string(
-                self.template_name,
-                {"request": request, "component": self, "rendered_value": resolution.value},
-            )
+        return render_to_string(
+            self.template_name,
+            {"request": request, "component": self, "rendered_value": resolution.value},
         )
 
     def get_refresh_trigger(self) -> str | None:
@@ -386,26 +380,24 @@ class Component(metaclass=MediaDefiningClass):
             htmx = self.is_deferred and not call_deferred
         rendered_value = "" if htmx else self.render_value(context, call_deferred=call_deferred)
         on_page = not call_deferred and not self.is_deferred
-        return mark_safe(
-            render_to_string(
-                self.wrapper_template_name,
-                {
-                    "request": _context_get(context, "request"),
-                    "component": self,
-                    "template_id": self.template_id,
-                    "object": self.object,
-                    "cta": self.cta,
-                    "is_deferred": self.is_deferred,
-                    "htmx": htmx,
-                    "defer_url": self.get_absolute_url(),
-                    "trigger_on": self.htmx_trigger_on(),
-                    "poll_rate": self.htmx_poll_rate(),
-                    "defer_loading_template_name": self.defer_loading_template_name,
-                    "rendered_value": rendered_value,
-                    "refresh_trigger": self.get_refresh_trigger() if on_page else None,
-                    "oob": oob,
-                },
-            )
+        return render_to_string(
+            self.wrapper_template_name,
+            {
+                "request": _context_get(context, "request"),
+                "component": self,
+                "template_id": self.template_id,
+                "object": self.object,
+                "cta": self.cta,
+                "is_deferred": self.is_deferred,
+                "htmx": htmx,
+                "defer_url": self.get_absolute_url(),
+                "trigger_on": self.htmx_trigger_on(),
+                "poll_rate": self.htmx_poll_rate(),
+                "defer_loading_template_name": self.defer_loading_template_name,
+                "rendered_value": rendered_value,
+                "refresh_trigger": self.get_refresh_trigger() if on_page else None,
+                "oob": oob,
+            },
         )
 
 

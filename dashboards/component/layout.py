@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from django.template.loader import render_to_string
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
@@ -101,7 +101,8 @@ class LayoutBase:
                 parts.append(component.render(context=context))
             else:
                 parts.append(child.render(dashboard=dashboard, context=context))
-        return mark_safe("".join(str(part) for part in parts))
+        # Safe parts are kept, anything else a custom child returns is escaped.
+        return format_html_join("", "{}", ((part,) for part in parts))
 
     def render(self, dashboard: Dashboard, context: Any) -> SafeString:
         """Render this layout object and its children."""
@@ -135,7 +136,7 @@ class HTMLComponentLayout(LayoutBase):
 
     def render(self, dashboard: Dashboard, context: Any) -> SafeString:
         """Render ``template_name`` with this object's context (nothing is stored on the object)."""
-        return mark_safe(render_to_string(self.template_name, self.get_context(dashboard, context)))
+        return render_to_string(self.template_name, self.get_context(dashboard, context))
 
 
 class Card(HTMLComponentLayout):
