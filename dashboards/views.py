@@ -7,6 +7,7 @@ from inspect import isawaitable, iscoroutinefunction
 from typing import Any, Protocol
 
 from asgiref.sync import sync_to_async
+from django.core.exceptions import PermissionDenied
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.template.response import TemplateResponse
@@ -38,6 +39,15 @@ def is_htmx(request: HttpRequest) -> bool:
     return (
         request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
     )
+
+
+def denial(allowed: bool | HttpResponseBase) -> HttpResponseBase | None:
+    """None when a permission check passed, else the response to send (403 if it gave none)."""
+    if allowed is True:
+        return None
+    if isinstance(allowed, HttpResponseBase):
+        return allowed
+    raise PermissionDenied
 
 
 class DashboardObjectMixin:
@@ -74,19 +84,12 @@ class DashboardObjectMixin:
     def prepare(self, request: HttpRequest) -> HttpResponseBase | None:
         """Check permissions and build ``self.dashboard``; return a response to send instead, if any."""
         dashboard_class = self.get_dashboard_class()
-        allowed = dashboard_class.has_permissions(request, handle=True)
-        if isinstance(allowed, HttpResponseBase):
-            return allowed
-        if allowed is not True:
-            return HttpResponse(status=403)
+        denied = denial(dashboard_class.has_permissions(request, handle=True))
+        if denied is not None:
+            return denied
         self.dashboard = dashboard_class(**self.get_dashboard_kwargs())
         self.dashboard.request = request
-        allowed = self.dashboard.has_object_permissions(request, handle=True)
-        if isinstance(allowed, HttpResponseBase):
-            return allowed
-        if allowed is not True:
-            return HttpResponse(status=403)
-        return None
+        return denial(self.dashboard.has_object_permissions(request, handle=True))
 
     async def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         """Prepare the dashboard (404/permissions) off the event loop, then run the handler."""

@@ -114,10 +114,21 @@ def test_slow_component_json_is_a_504(client):
 
 
 def test_value_that_cannot_be_json_encoded_is_an_error_object(client):
-    response = client.get("/dashboards/testapp/valuemethoddashboard/@component/greeting/", **XHR)
-    assert response.status_code == 200
-    failing = client.get("/dashboards/testapp/childonedashboard/@component/first/", **XHR)
-    assert failing.json() == "first"
+    response = client.get("/dashboards/testapp/failingdashboard/@component/not_json/", **XHR)
+    assert response.status_code == 500
+    assert response.json() == {"error": "The value of this component cannot be encoded as JSON."}
+
+
+def test_permission_handler_that_returns_no_response_gives_403(client):
+    assert client.get("/dashboards/testapp/quietlydenieddashboard/").status_code == 403
+
+
+def test_object_permission_refuses_another_users_dashboard(client, member, staff_user):
+    client.force_login(member)
+    assert client.get("/dashboards/testapp/notyouruserdashboard/member/").status_code == 200
+    assert client.get("/dashboards/testapp/notyouruserdashboard/staff/").status_code == 403
+    url = "/dashboards/testapp/notyouruserdashboard/staff/@component/username/"
+    assert client.get(url).status_code == 403
 
 
 @pytest.mark.parametrize(

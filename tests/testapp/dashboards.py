@@ -5,7 +5,7 @@ import asyncio
 from dashboards.component import Stat, Text
 from dashboards.component.text import StatData
 from dashboards.dashboard import Dashboard, ModelDashboard
-from dashboards.permissions import IsAdminUser, IsAuthenticated
+from dashboards.permissions import BasePermission, IsAdminUser, IsAuthenticated
 from dashboards.registry import registry
 
 
@@ -55,6 +55,7 @@ class FailingDashboard(Dashboard):
     broken = Text(value=lambda **kwargs: 1 / 0)
     slow = Text(value=lambda **kwargs: asyncio.sleep(10), timeout=0.05)
     broken_deferred = Text(defer=lambda **kwargs: 1 / 0)
+    not_json = Text(value=object())
 
 
 class MembersOnlyDashboard(Dashboard):
@@ -70,6 +71,40 @@ class StaffOnlyDashboard(Dashboard):
 
     class Meta:
         permission_classes = [IsAdminUser]
+
+
+class QuietDenial(BasePermission):
+    """Denies everyone, and its handler returns False instead of a response."""
+
+    def handle_no_permission(self, request, dashboard):
+        return False
+
+
+class QuietlyDeniedDashboard(Dashboard):
+    hidden = Text(value="never shown")
+
+    class Meta:
+        permission_classes = [QuietDenial]
+
+
+class OwnUserOnly(IsAuthenticated):
+    """Logged-in users, each on their own user's dashboard only."""
+
+    def has_object_permission(self, request, dashboard, obj):
+        return obj == request.user
+
+
+class NotYourUserDashboard(ModelDashboard):
+    """Per-object permission: only the user themself may see their dashboard."""
+
+    username = Text(value=lambda object, **kwargs: object.get_username())
+
+    class Meta:
+        from django.contrib.auth.models import User
+
+        model = User
+        lookup_field = "username"
+        permission_classes = [OwnUserOnly]
 
 
 class UserDashboard(ModelDashboard):
@@ -92,6 +127,8 @@ for dashboard in (
     FailingDashboard,
     MembersOnlyDashboard,
     StaffOnlyDashboard,
+    QuietlyDeniedDashboard,
+    NotYourUserDashboard,
     UserDashboard,
 ):
     registry.register(dashboard)

@@ -1,0 +1,73 @@
+"""The async example: components fetch slow endpoints concurrently (HTTP intercepted here)."""
+
+import httpx
+import pytest
+import respx
+
+from examples.async_components.views import STATUS_CODES
+
+URL = "/dashboards/async_components/statusdashboard/"
+CUSTOM = "/dashboards/async_components/asynccomponentdashboard/"
+
+
+@pytest.fixture
+def status_endpoints():
+    """Answer the example's own slow endpoints without a server: status code from the URL."""
+    with respx.mock(assert_all_called=False) as mock:
+        mock.get(url__regex=r"http://testserver/async/status/(?P<code>\d+)/").mock(
+            side_effect=lambda request, code: httpx.Response(int(code))
+        )
+        yield mock
+
+
+def test_status_dashboard_shows_every_status(client, status_endpoints):
+    content = client.get(URL).content.decode()
+    for code in STATUS_CODES:
+        assert f'<h2 class="stat__title">{code}</h2>' in content
+    assert "I&#x27;m a teapot" in content
+
+
+async def test_status_dashboard_under_asgi(async_client, status_endpoints):
+    response = await async_client.get(URL)
+    assert response.status_code == 200
+    assert b'<h2 class="stat__title">418</h2>' in response.content
+    assert status_endpoints.calls.call_count == len(STATUS_CODES)
+
+
+def test_fetch_all_is_deferred_and_gathers_every_code(client, status_endpoints):
+    response = client.get(URL + "@component/everything/")
+    assert b"200, 201, 404, 418, 500" in response.content
+
+
+async def test_slow_status_answers_the_code_after_the_delay(async_client):
+    response = await async_client.get("/async/status/418/", {"delay": "0"})
+    assert response.status_code == 418
+    assert response.content == b"Status 418"
+
+
+def test_custom_async_component_view_is_routed_through_defer_url(client, status_endpoints):
+    page = client.get(CUSTOM).content.decode()
+    custom_url = (
+        "/async/asynccomponent/async_components/asynccomponentdashboard/@component/async_httpbin/"
+    )
+    assert f'hx-get="{custom_url}"' in page
+    response = client.get(custom_url)
+    assert response.content == b"Async<br>200<hr>201<hr>404<hr>418<hr>500"
+
+
+async def test_custom_async_component_view_answers_post(async_client, status_endpoints):
+    custom_url = (
+        "/async/asynccomponent/async_components/asynccomponentdashboard/@component/async_httpbin/"
+    )
+    response = await async_client.post(custom_url)
+    assert response.content.startswith(b"Async<br>200")
+
+
+def test_custom_view_still_404s_for_an_unknown_component(client):
+    url = "/async/asynccomponent/async_components/asynccomponentdashboard/@component/nope/"
+    assert client.get(url).status_code == 404
+
+
+def test_standard_deferred_component_beside_the_custom_one(client):
+    response = client.get(CUSTOM + "@component/standard/")
+    assert b"A standard deferred component, beside it." in response.content
