@@ -354,9 +354,26 @@ class Component(metaclass=MediaDefiningClass):
         if resolution.error is not None:
             return self.render_error(context, resolution)
         return render_to_string(
-            self.template_name,
-            {"request": request, "component": self, "rendered_value": resolution.value},
+            self.get_template_name(call_deferred),
+            self.get_value_context(request, resolution.value),
         )
+
+    def get_template_name(self, call_deferred: bool = False) -> str:
+        """The value's template: a serializer's own ``template_name`` if it has one, else ours."""
+        source = self.get_source(call_deferred)
+        if hasattr(source, "serialize"):
+            return getattr(source, "template_name", None) or self.template_name
+        return self.template_name
+
+    def get_value_context(self, request: HttpRequest | None, value: Any) -> dict[str, Any]:
+        """The context of the value's template (``value`` is an alias of ``rendered_value``)."""
+        return {
+            "request": request,
+            "component": self,
+            "rendered_value": value,
+            "value": value,
+            "template_id": self.template_id,
+        }
 
     def get_refresh_trigger(self) -> str | None:
         """The htmx trigger that refreshes a non-deferred component in place (poll or event)."""

@@ -228,3 +228,18 @@ def test_serializer_media_is_added_to_the_component_media():
             return Media(js=["serializer.js"])
 
     assert "serializer.js" in str(Text(value=Serializer).get_media())
+
+
+def test_a_serializer_with_a_template_renders_through_it(tmp_path, settings):
+    (tmp_path / "serializer.html").write_text("serialized {{ value }} in {{ template_id }}")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+
+    class Serializer:
+        template_name = "serializer.html"
+
+        @classmethod
+        def serialize(cls, **kwargs):
+            return 42
+
+    html = bound(Text(value=Serializer)).render({})
+    assert "serialized 42 in dashboardstestappbasedashboardcomponentc" in html
