@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "examples.components",
     "examples.async_components",
     "examples.permissions",
+    "examples.shop",
 ]
 # installed-apps-end
 

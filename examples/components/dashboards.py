@@ -1,5 +1,6 @@
 """Text and Stat components, value vs defer, value callables, get_<key>_value, polling, CTA."""
 
+# imports-start
 from django.urls import reverse_lazy
 from django.utils import timezone
 
@@ -7,6 +8,8 @@ from dashboards.component import CTA, Stat, Text
 from dashboards.component.text import StatData
 from dashboards.dashboard import Dashboard
 from dashboards.registry import registry
+
+# imports-end
 
 
 # value-callable-start

@@ -1,5 +1,9 @@
 """``manage.py demo_data``: create the example site's users, so every example has something to show."""
 
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -13,7 +17,7 @@ DEMO_USERS = [
 
 
 class Command(BaseCommand):
-    help = "Create the demo users (admin, analyst, member; each user's password is its name)."
+    help = "Create the demo users (each password is the user's name) and each example app's data."
 
     def handle(self, *args, **options) -> None:
         user_model = get_user_model()
@@ -25,4 +29,10 @@ class Command(BaseCommand):
             user.save()
             user.groups.set(Group.objects.get_or_create(name=name)[0] for name in groups)
             self.stdout.write(f"User {username!r} (password {password!r})")
+        # Each example app with a ``demo`` module loads its own data.
+        for app_config in apps.get_app_configs():
+            module_name = f"{app_config.name}.demo"
+            if app_config.name.startswith("examples.") and find_spec(module_name):
+                counts = import_module(module_name).load()
+                self.stdout.write(f"{app_config.label}: {counts}")
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
