@@ -50,8 +50,26 @@
     }
   });
 
+  function isDark() {
+    if (document.body.classList.contains("dark")) {
+      return true;
+    }
+    if (document.body.classList.contains("light")) {
+      return false;
+    }
+    return window.matchMedia("(prefers-color-scheme: dark)").matches;
+  }
+
+  function syncToggles() {
+    var dark = isDark();
+    document.querySelectorAll("[data-dashboard-theme-toggle]").forEach(function (button) {
+      button.setAttribute("aria-pressed", dark ? "true" : "false");
+    });
+  }
+
   window.Dashboard = {
-    /* Remember "dark", "light" or "" (follow the system) for 100 days and apply it now. */
+    /* Remember "dark", "light" or "" (follow the system) for 100 days, apply it now and tell
+       listeners (charts re-draw) with a "dashboards:appearance" event on document. */
     setAppearance: function (mode) {
       var maxAge = mode ? 100 * 24 * 60 * 60 : 0;
       document.cookie =
@@ -60,6 +78,19 @@
       if (mode) {
         document.body.classList.add(mode);
       }
+      syncToggles();
+      document.dispatchEvent(
+        new CustomEvent("dashboards:appearance", { detail: { mode: mode, dark: isDark() } })
+      );
     },
+    isDark: isDark,
   };
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-dashboard-theme-toggle]")) {
+      window.Dashboard.setAppearance(isDark() ? "light" : "dark");
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", syncToggles);
 })();
