@@ -1,4 +1,4 @@
-"""The app config: discovers every installed app's ``dashboards.py`` when Django starts."""
+"""The app config: discovers each installed app's ``dashboards.py`` and ``dashboard_menu.py``."""
 
 from django.apps import AppConfig
 
@@ -11,8 +11,10 @@ class DashboardConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        """Register the system checks and import each app's ``dashboards`` module."""
+        """Register the system checks; import each app's ``dashboards`` and ``dashboard_menu`` modules."""
         from dashboards import checks  # noqa: F401  (registers the checks)
+        from dashboards.menus.registry import menu_registry
         from dashboards.registry import registry
 
         registry.autodiscover()
+        menu_registry.autodiscover()

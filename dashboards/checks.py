@@ -9,6 +9,7 @@ from django.core import checks
 from django.utils.module_loading import import_string
 
 from dashboards.config import Config
+from dashboards.staticfiles import check_plotly_js_is_served
 
 
 @checks.register()
@@ -43,3 +44,91 @@ def check_permission_classes(app_configs: Any = None, **kwargs: Any) -> list[che
                 )
             )
     return errors
+
+
+def _subclass_names(cls: type) -> set[str]:
+    """The names of ``cls`` and of every class derived from it so far."""
+    names = {cls.__name__}
+    for subclass in cls.__subclasses__():
+        names |= _subclass_names(subclass)
+    return names
+
+
+@checks.register()
+def check_dependents(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """dashboards.E003: every key in a component's ``dependents`` names a component of its dashboard."""
+    from dashboards.registry import registry
+
+    errors = []
+    for dashboard in registry.get_all_items():
+        for key, component in dashboard.components.items():
+            for dependent in component.dependents or []:
+                if dependent not in dashboard.components:
+                    errors.append(
+                        checks.Error(
+                            f"{dashboard.__name__}.{key} names {dependent!r} in dependents, "
+                            "but the dashboard has no such component.",
+                            hint="Use the attribute names of the dashboard's components.",
+                            obj=dashboard,
+                            id="dashboards.E003",
+                        )
+                    )
+    return errors
+
+
+@checks.register()
+def check_duplicate_registrations(
+    app_configs: Any = None, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    """dashboards.E004: two different dashboard classes must not share one app label and name."""
+    from dashboards.registry import registry
+
+    return [
+        checks.Error(
+            f"{ignored.__module__}.{ignored.__qualname__} has the id {ignored.get_id()!r} of "
+            f"{kept.__module__}.{kept.__qualname__}, which was registered first; it gets no URL.",
+            hint="Rename one of the classes, or give one Meta.app_label.",
+            obj=ignored,
+            id="dashboards.E004",
+        )
+        for kept, ignored in registry.duplicates
+    ]
+
+
+@checks.register()
+def check_css_class_settings(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """dashboards.E005: the CSS class settings are dicts keyed by component or layout class names."""
+    from django.conf import settings
+
+    from dashboards.component.base import Component
+    from dashboards.component.layout import LayoutBase
+
+    errors = []
+    for setting, base in (
+        ("DASHBOARDS_COMPONENT_CLASSES", Component),
+        ("DASHBOARDS_LAYOUT_COMPONENT_CLASSES", LayoutBase),
+    ):
+        value = getattr(settings, setting, None)
+        if value is None:
+            continue
+        if not isinstance(value, dict):
+            errors.append(
+                checks.Error(f"{setting} must be a dict.", id="dashboards.E005", obj=setting)
+            )
+            continue
+        known = _subclass_names(base)
+        errors += [
+            checks.Error(
+                f"{setting} has the key {name!r}, which names no {base.__name__} class.",
+                hint=f"Use class names such as {', '.join(sorted(known)[:4])}.",
+                obj=setting,
+                id="dashboards.E005",
+            )
+            for name in value
+            if name not in known
+        ]
+    return errors
+
+
+# dashboards.W002 lives with the static files finder it is about.
+checks.register(checks.Tags.staticfiles)(check_plotly_js_is_served)

@@ -35,6 +35,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         abstract = True
         permission_classes: list[type[BasePermission]] | None = None
         template_name: str | None = None
+        filterset_class: Any = None
         lookup_kwarg = "lookup"
         lookup_field = "pk"
 
@@ -73,10 +74,12 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
             request = next((arg for arg in args if isinstance(arg, HttpRequest)), None)
         self.request: HttpRequest | None = request
         self.kwargs = kwargs
+        self._filterset: Any = None
         self.object: Any = kwargs.get("object")
         if self.object is None:
             self.object = self.get_object(**kwargs)
-        self.layout: ComponentLayout | None = copy.deepcopy(self.Layout.components)
+        #: This instance's layout; None until ``get_layout()`` copies ``Layout.components``.
+        self.layout: ComponentLayout | None = None
         self.components = {
             key: self.bind_component(key, component)
             for key, component in type(self).components.items()
@@ -103,17 +106,20 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         return cls.get_slug()
 
     @classmethod
-    def get_urls(cls) -> list[URLPattern]:
-        """The route of this dashboard's page."""
+    def page_path(cls, suffix: str = "", name_suffix: str = "") -> URLPattern:
+        """The route of this dashboard's page: ``<app_label>/<classname>/<suffix>``."""
         from dashboards.views import DashboardView
 
-        return [
-            path(
-                f"{cls._meta.app_label}/{cls.class_name()}/",
-                DashboardView.as_view(dashboard_class=cls),
-                name=cls.get_slug(),
-            )
-        ]
+        return path(
+            f"{cls._meta.app_label}/{cls.class_name()}/{suffix}",
+            DashboardView.as_view(dashboard_class=cls),
+            name=f"{cls.get_slug()}{name_suffix}",
+        )
+
+    @classmethod
+    def get_urls(cls) -> list[URLPattern]:
+        """The route of this dashboard's page."""
+        return [cls.page_path()]
 
     @classmethod
     def get_absolute_url(cls) -> str:
@@ -202,11 +208,45 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
                 return permission.handle_no_permission(request, type(self)) if handle else False
         return True
 
-    # -- values and rendering --------------------------------------------------------------
+    def remove_forbidden_components(self, request: HttpRequest) -> dict[str, Component]:
+        """Drop the components whose own permissions refuse the request; return them by key."""
+        forbidden = {
+            key: component
+            for key, component in self.get_components_dict().items()
+            if component.denied_by(request) is not None
+        }
+        for key in forbidden:
+            del self.components[key]
+        return forbidden
+
+    # -- filters ---------------------------------------------------------------------------
 
     def get_filters(self, request: HttpRequest | None) -> dict[str, Any]:
         """The filters value callables receive: the request's query (or form) data."""
         return Component.get_filters(request)
+
+    def get_filterset_queryset(self) -> Any:
+        """The queryset the filter bar filters; None lets the FilterSet use its model's."""
+        return None
+
+    def get_filterset(self) -> Any:
+        """This request's bound ``Meta.filterset_class`` (django-filter), or None without one.
+
+        Built once per instance from the request's query string, so the filter state lives in
+        the URL and every component, deferred ones included, sees the same filters.
+        """
+        filterset_class = getattr(self._meta, "filterset_class", None)
+        if filterset_class is None:
+            return None
+        if self._filterset is None:
+            request = self.request
+            data = request.GET if request is not None and request.GET else None
+            self._filterset = filterset_class(
+                data=data, queryset=self.get_filterset_queryset(), request=request
+            )
+        return self._filterset
+
+    # -- values and rendering --------------------------------------------------------------
 
     async def aresolve(
         self,
@@ -233,7 +273,13 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         return media
 
     def get_layout(self) -> ComponentLayout:
-        """This instance's layout: ``Layout.components``, or a Card around each component."""
+        """This instance's layout: ``Layout.components``, or a Card around each component.
+
+        The class's layout is copied on first use, after ``__init__`` has run, so a layout set in
+        ``__init__`` (``self.layout = ...``) is used for this request only.
+        """
+        if self.layout is None and self.Layout.components is not None:
+            self.layout = copy.deepcopy(self.Layout.components)
         if self.layout is not None:
             return self.layout
         return ComponentLayout(
@@ -298,12 +344,4 @@ class ModelDashboard(Dashboard):
     @classmethod
     def get_urls(cls) -> list[URLPattern]:
         """The route of each object's dashboard."""
-        from dashboards.views import DashboardView
-
-        return [
-            path(
-                f"{cls._meta.app_label}/{cls.class_name()}/<str:{cls._meta.lookup_kwarg}>/",
-                DashboardView.as_view(dashboard_class=cls),
-                name=f"{cls.get_slug()}_detail",
-            )
-        ]
+        return [cls.page_path(f"<str:{cls._meta.lookup_kwarg}>/", "_detail")]

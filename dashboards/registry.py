@@ -32,6 +32,8 @@ class Registry:
     def __init__(self, module_name: str | None = None) -> None:
         self.module_name = module_name
         self.items: list[Any] = []
+        #: (kept, ignored) pairs of different classes registered under one id.
+        self.duplicates: list[tuple[Any, Any]] = []
         self.discovered = False
 
     def register(self, cls: T) -> T:
@@ -40,6 +42,7 @@ class Registry:
         if existing is None:
             self.items.append(cls)
         elif existing is not cls:
+            self.duplicates.append((existing, cls))
             logger.warning(
                 "%s already registered by %s.%s; ignoring %s.%s",
                 cls.get_id(),
@@ -63,6 +66,7 @@ class Registry:
     def reset(self) -> None:
         """Forget every item (and allow discovery again)."""
         self.items = []
+        self.duplicates = []
         self.discovered = False
 
     def get_all_items(self) -> list[Any]:

@@ -6,7 +6,7 @@ from django.urls import include, path
 
 from dashboards.config import Config
 from dashboards.registry import registry
-from dashboards.views import ComponentView
+from dashboards.views import ComponentView, FormComponentView
 
 app_name = "dashboards"
 
@@ -26,6 +26,8 @@ def get_urlpatterns() -> list[Any]:
     patterns += [
         path(COMPONENT_PATTERN, ComponentView.as_view(), name="dashboard_component"),
         path(COMPONENT_OBJECT_PATTERN, ComponentView.as_view(), name="dashboard_component"),
+        path(FORM_COMPONENT_PATTERN, FormComponentView.as_view(), name="form_component"),
+        path(FORM_COMPONENT_OBJECT_PATTERN, FormComponentView.as_view(), name="form_component"),
     ]
     return patterns
 

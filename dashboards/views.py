@@ -15,6 +15,7 @@ from django.utils.functional import classproperty
 from django.views import View
 
 from dashboards.component.base import Component
+from dashboards.component.form import Form
 from dashboards.dashboard import Dashboard
 from dashboards.exceptions import DashboardNotFoundError
 from dashboards.log import logger
@@ -89,7 +90,14 @@ class DashboardObjectMixin:
             return denied
         self.dashboard = dashboard_class(**self.get_dashboard_kwargs())
         self.dashboard.request = request
-        return denial(self.dashboard.has_object_permissions(request, handle=True))
+        denied = denial(self.dashboard.has_object_permissions(request, handle=True))
+        if denied is not None:
+            return denied
+        self.forbidden_components = self.dashboard.remove_forbidden_components(request)
+        filterset = self.dashboard.get_filterset()
+        if filterset is not None:
+            filterset.is_valid()  # validate here, where the ORM may run, not in async code
+        return None
 
     async def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         """Prepare the dashboard (404/permissions) off the event loop, then run the handler."""
@@ -125,6 +133,7 @@ class DashboardView(DashboardObjectMixin, View):
         return {
             "dashboard": self.dashboard,
             "media": self.dashboard.get_media(),
+            "filterset": self.dashboard.get_filterset(),
             "view": self,
             **kwargs,
         }
@@ -132,7 +141,8 @@ class DashboardView(DashboardObjectMixin, View):
     async def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """Resolve every non-deferred value concurrently, then render the page."""
         await self.dashboard.aresolve(request)
-        return TemplateResponse(request, self.get_template_names(), self.get_context_data())
+        context = await sync_to_async(self.get_context_data)()  # media may build forms
+        return TemplateResponse(request, self.get_template_names(), context)
 
 
 class ComponentView(DashboardObjectMixin, View):
@@ -148,6 +158,10 @@ class ComponentView(DashboardObjectMixin, View):
         if denied is not None:
             return denied
         key = self.kwargs.get("component")  # type: ignore[attr-defined]
+        forbidden = self.forbidden_components.get(key)
+        if forbidden is not None:
+            permission = forbidden.denied_by(request)
+            return denial(permission.handle_no_permission(request, type(self.dashboard)))
         try:
             self.component = self.dashboard.get_component(key)
         except KeyError:
@@ -178,7 +192,7 @@ class ComponentView(DashboardObjectMixin, View):
         """The value as JSON; a failed value answers ``{"error": ...}`` with status 500 (504 if slow)."""
         if resolution.error is None:
             try:
-                body = json.dumps(resolution.value, cls=DjangoJSONEncoder)
+                body = json.dumps(self.component.to_json(resolution.value), cls=DjangoJSONEncoder)
             except TypeError:
                 logger.exception("Component %r value is not JSON serializable", self.component.key)
             else:
@@ -189,3 +203,51 @@ class ComponentView(DashboardObjectMixin, View):
         if resolution.timed_out:
             return JsonResponse({"error": "This component took too long to load."}, status=504)
         return JsonResponse({"error": "This component could not be loaded."}, status=500)
+
+
+class FormComponentView(ComponentView):
+    """A ``Form`` component's ``@form`` route: GET re-renders it, POST validates and saves it.
+
+    Either way the answer holds the form (with its errors, if any) and, out of band, every
+    dependent re-rendered with the submitted data as its ``filters``.
+    """
+
+    component: Form
+
+    def prepare(self, request: HttpRequest) -> HttpResponseBase | None:
+        """Also check that the component is a form; anything else is a 404."""
+        denied = super().prepare(request)
+        if denied is None and not isinstance(self.component, Form):
+            raise Http404(f"Component {self.component.key} is not a form")
+        return denied
+
+    def process_form(self, request: HttpRequest) -> tuple[Any, bool]:
+        """Bind the form to the POST data, and save it when it is valid."""
+        form = self.component.get_form(request)
+        if form.is_valid():
+            form.save()
+            return form, True
+        return form, False
+
+    async def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Validate and save; answer the form (fresh after a save) and its refreshed dependents."""
+        form, saved = await sync_to_async(self.process_form)(request)
+        if is_ajax(request):
+            return await sync_to_async(self.form_json_response)(form, saved)
+        if saved:
+            form = await sync_to_async(self.component.get_form)(None)
+        self.component.resolution = Resolution(
+            value=self.component.make_value(form, saved=saved), call_deferred=True
+        )
+        await resolve_all(
+            self.component.dependent_components or [],
+            request,
+            call_deferred=True,
+            filters=self.dashboard.get_filters(request),
+        )
+        return TemplateResponse(request, [self.template_name], self.get_context_data())
+
+    def form_json_response(self, form: Any, saved: bool) -> JsonResponse:
+        """The JSON answer to a POST: success, and the form's fields and errors."""
+        value = self.component.to_json(self.component.make_value(form, saved=saved))
+        return JsonResponse({"success": saved, **value}, status=200 if saved else 400)

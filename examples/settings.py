@@ -26,6 +26,18 @@ INSTALLED_APPS = [
     "examples.async_components",
     "examples.permissions",
     "examples.shop",
+    "examples.charts",
+    "examples.tables",
+    "examples.forms",
+    "examples.filters",
+    "examples.model_dashboards",
+    "examples.dynamic",
+    "examples.custom_views",
+    "examples.layout",
+    "examples.theming",
+    "examples.custom_components",
+    "examples.menus",
+    "examples.testing",
 ]
 # installed-apps-end
 
@@ -46,7 +58,7 @@ ASGI_APPLICATION = "examples.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -70,6 +82,14 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_TZ = True
 STATIC_URL = "static/"
+# staticfiles-finders-start
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # plotly.js, from the plotly package, as dashboards/vendor/plotly.min.js:
+    "dashboards.staticfiles.PlotlyFinder",
+]
+# staticfiles-finders-end
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "index"
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("async/", include("examples.async_components.urls")),
+    path("custom/", include("examples.custom_views.urls")),
     # include-dashboards-start
     path("dashboards/", include("dashboards.urls")),
     # include-dashboards-end

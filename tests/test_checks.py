@@ -22,3 +22,60 @@ def test_missing_django_htmx_is_e001():
 @override_settings(DASHBOARDS_DEFAULT_PERMISSION_CLASSES=["no.such.Permission"])
 def test_unimportable_permission_class_is_e002():
     assert "dashboards.E002" in check_ids()
+
+
+def test_unknown_dependent_is_e003():
+    from dashboards.component import Text
+    from dashboards.dashboard import Dashboard
+    from dashboards.registry import registry
+
+    class BadDependents(Dashboard):
+        source = Text(value="s", dependents=["nowhere"])
+
+        class Meta:
+            app_label = "testapp"
+
+    registry.register(BadDependents)
+    try:
+        messages = [m for m in checks.run_checks() if m.id == "dashboards.E003"]
+        assert "BadDependents.source names 'nowhere'" in messages[0].msg
+    finally:
+        registry.remove(BadDependents)
+
+
+def test_duplicate_registration_is_e004():
+    from dashboards.dashboard import Dashboard
+    from dashboards.registry import registry
+
+    meta = type("Meta", (), {"app_label": "testapp"})
+    first = type("Twin", (Dashboard,), {"Meta": meta})
+    second = type("Twin", (Dashboard,), {"Meta": meta})
+    registry.register(first)
+    registry.register(second)
+    try:
+        assert "dashboards.E004" in check_ids()
+    finally:
+        registry.remove(first)
+        registry.duplicates.clear()
+
+
+@override_settings(DASHBOARDS_COMPONENT_CLASSES={"Stat": {}, "Nonsense": {}})
+def test_unknown_component_class_name_in_css_setting_is_e005():
+    messages = [m for m in checks.run_checks() if m.id == "dashboards.E005"]
+    assert len(messages) == 1
+    assert "'Nonsense'" in messages[0].msg
+
+
+@override_settings(DASHBOARDS_LAYOUT_COMPONENT_CLASSES={"Card": {}, "Carde": {}})
+def test_unknown_layout_class_name_in_css_setting_is_e005():
+    assert "dashboards.E005" in check_ids()
+
+
+@override_settings(DASHBOARDS_LAYOUT_COMPONENT_CLASSES=["Card"])
+def test_css_setting_that_is_not_a_dict_is_e005():
+    assert "dashboards.E005" in check_ids()
+
+
+@override_settings(STATICFILES_FINDERS=["django.contrib.staticfiles.finders.AppDirectoriesFinder"])
+def test_charts_without_a_plotly_finder_is_w002():
+    assert "dashboards.W002" in check_ids()

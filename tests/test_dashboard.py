@@ -105,7 +105,26 @@ def test_layout_is_copied_for_each_instance():
         class Layout(Dashboard.Layout):
             components = ComponentLayout(Card("first", heading="Heading"))
 
-    assert WithLayout().layout is not WithLayout.Layout.components
+    dashboard = WithLayout()
+    assert dashboard.get_layout() is not WithLayout.Layout.components
+    assert dashboard.get_layout() is dashboard.get_layout()
+
+
+def test_layout_set_in_init_is_used_for_that_instance_only():
+    class Switching(Dashboard):
+        first = Text(value="a")
+        second = Text(value="b")
+
+        class Meta:
+            app_label = "testapp"
+
+        def __init__(self, *args, swap=False, **kwargs):
+            super().__init__(*args, **kwargs)
+            if swap:
+                self.layout = ComponentLayout(Card("second"))
+
+    assert '">a</div>' not in Switching(swap=True).render()
+    assert '">a</div>' in Switching().render()
 
 
 def test_meta_name_defaults_to_the_class_name_and_is_not_inherited():

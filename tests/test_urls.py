@@ -55,7 +55,12 @@ def test_component_names_cannot_contain_an_at_sign():
 @override_settings(DASHBOARDS_INCLUDE_DASHBOARD_VIEWS=False)
 def test_dashboard_views_can_be_left_out():
     names = [getattr(p, "name", None) for p in dashboards.urls.urlpatterns]
-    assert names == ["dashboard_component", "dashboard_component"]
+    assert names == [
+        "dashboard_component",
+        "dashboard_component",
+        "form_component",
+        "form_component",
+    ]
 
 
 def test_unknown_module_attributes_raise_attribute_error():

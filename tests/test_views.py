@@ -280,3 +280,90 @@ def test_head_request_is_answered(client):
 def test_json_errors_are_valid_json(client):
     response = client.get("/dashboards/testapp/failingdashboard/@component/broken/", **XHR)
     assert json.loads(response.content)["error"]
+
+
+FORMS = "/dashboards/testapp/formstestdashboard/"
+
+
+def test_form_route_get_renders_the_form_and_its_dependents_out_of_band(client):
+    response = client.get(FORMS + "filter/@form/", {"name": "ada"})
+    content = response.content.decode()
+    assert 'value="ada"' in content
+    assert 'hx-swap-oob="true"' in content
+    assert "echo:ada" in content
+
+
+def test_form_post_saves_and_refreshes_dependents_with_the_posted_data(client):
+    from tests.testapp.dashboards import SAVED
+
+    response = client.post(FORMS + "action/@form/", {"name": "grace"})
+    content = response.content.decode()
+    assert SAVED[-1] == "grace"
+    assert "Saved." in content
+    assert 'value="grace"' not in content  # a fresh form after a save
+    assert "echo:grace" in content
+
+
+def test_invalid_form_post_re_renders_the_form_with_its_errors(client):
+    response = client.post(FORMS + "action/@form/", {"name": "bad"})
+    assert response.status_code == 200
+    assert b"Not that name." in response.content
+    assert b'value="bad"' in response.content
+
+
+def test_form_post_json_answers_success_and_fields(client):
+    response = client.post(FORMS + "action/@form/", {"name": "linus"}, **XHR)
+    assert response.json()["success"] is True
+    assert response.json()["form"][0]["name"] == "name"
+
+
+def test_invalid_form_post_json_is_a_400_with_errors(client):
+    response = client.post(FORMS + "action/@form/", {"name": "bad"}, **XHR)
+    assert response.status_code == 400
+    assert response.json()["errors"]["name"][0]["message"] == "Not that name."
+
+
+def test_form_component_json_is_real_json(client):
+    response = client.get(FORMS + "@component/filter/", **XHR)
+    assert response.json()["action"] == FORMS + "filter/@form/"
+
+
+def test_form_post_without_a_csrf_token_is_refused():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(FORMS + "action/@form/", {"name": "x"})
+    assert response.status_code == 403
+
+
+def test_form_route_of_a_component_that_is_not_a_form_is_404(client):
+    assert client.get(FORMS + "echo/@form/").status_code == 404
+
+
+def test_component_with_its_own_permission_is_left_out_of_the_page(client, member):
+    client.force_login(member)
+    content = client.get(FORMS).content.decode()
+    assert "echo:" in content
+    assert "for staff" not in content
+    assert "deferred_staff_only" not in content
+
+
+def test_component_with_its_own_permission_is_shown_to_allowed_users(client, staff_user):
+    client.force_login(staff_user)
+    assert b"for staff" in client.get(FORMS).content
+
+
+def test_component_endpoint_refuses_users_its_permission_refuses(client, member):
+    client.force_login(member)
+    assert client.get(FORMS + "@component/deferred_staff_only/").status_code == 403
+    client.logout()
+    response = client.get(FORMS + "@component/deferred_staff_only/")
+    assert response.status_code == 302
+
+
+def test_deferred_component_urls_carry_the_page_query_string(client, staff_user):
+    client.force_login(staff_user)
+    content = client.get(FORMS, {"name": "x"}).content.decode()
+    assert (
+        'hx-get="/dashboards/testapp/formstestdashboard/@component/deferred_staff_only/?name=x"'
+        in (content)
+    )

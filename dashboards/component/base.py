@@ -23,10 +23,11 @@ from django.utils.text import slugify
 
 from dashboards.config import Config
 from dashboards.exceptions import DashboardError
+from dashboards.log import logger
+from dashboards.resolver import Resolution
 
 if TYPE_CHECKING:
     from dashboards.dashboard import Dashboard
-    from dashboards.resolver import Resolution
 
 __all__ = ["CTA", "Component", "value_render_encoder"]
 
@@ -125,6 +126,9 @@ class Component(metaclass=MediaDefiningClass):
     dependent_components: list[Component] | None = None
     #: Seconds the value may take; None uses ``DASHBOARDS_COMPONENT_TIMEOUT``.
     timeout: float | None = None
+    #: Permission classes of this component alone, checked after the dashboard's; users they
+    #: refuse never see it on the page, and its endpoints answer them like a refused page.
+    permission_classes: list[type] | None = None
     #: Run a sync value callable on the request's own thread (safe for the ORM and test
     #: transactions). False runs it on a worker thread, concurrently with its siblings.
     thread_sensitive: bool = True
@@ -204,7 +208,7 @@ class Component(metaclass=MediaDefiningClass):
         return f"every {self.poll_rate}s" if self.poll_rate else None
 
     def htmx_trigger_on(self) -> str:
-        """The htmx trigger prefix for ``trigger_on``, e.g. ``click from:body, ``."""
+        """The htmx trigger prefix for ``trigger_on``, e.g. ``"click from:body, "``."""
         return f"{self.trigger_on} from:body, " if self.trigger_on else ""
 
     def get_timeout(self) -> float | None:
@@ -230,19 +234,35 @@ class Component(metaclass=MediaDefiningClass):
     def get_value_kwargs(
         self, request: HttpRequest | None, filters: dict[str, Any] | None
     ) -> dict[str, Any]:
-        """The keyword arguments every value callable may receive."""
+        """The keyword arguments value callables may receive.
+
+        ``request``, ``object`` and ``filters`` always; ``filterset`` too when the dashboard
+        declares ``Meta.filterset_class`` (its ``qs`` is the filtered queryset).
+        """
         if filters is None:
             filters = self.get_filters(request)
-        return {"request": request, "object": self.object, "filters": filters}
+        kwargs = {"request": request, "object": self.object, "filters": filters}
+        if self.dashboard_instance is not None:
+            filterset = self.dashboard_instance.get_filterset()
+            if filterset is not None:
+                kwargs["filterset"] = filterset
+        return kwargs
 
-    def _value_function(self, call_deferred: bool) -> tuple[Callable | None, Any]:
-        """The callable to call for the value (None for a literal) and the source itself."""
+    def get_value_call(
+        self,
+        request: HttpRequest | None,
+        call_deferred: bool,
+        filters: dict[str, Any] | None,
+    ) -> tuple[Callable | None, Any]:
+        """What to call for the value and with which kwargs; ``(None, literal)`` for a literal."""
         source = self.get_source(call_deferred)
         if hasattr(source, "serialize"):
-            return source.serialize, source
-        if callable(source):
-            return source, source
-        return None, source
+            func = source.serialize
+        elif callable(source):
+            func = source
+        else:
+            return None, source
+        return func, call_kwargs(func, self.get_value_kwargs(request, filters))
 
     def prepare_value(self, value: Any) -> Any:
         """Turn a dataclass result into a dict (nested dataclasses, Enums and QuerySets converted)."""
@@ -257,11 +277,10 @@ class Component(metaclass=MediaDefiningClass):
         filters: dict[str, Any] | None = None,
     ) -> Any:
         """Compute the value from async code: async callables are awaited, sync ones run off the loop."""
-        func, source = self._value_function(call_deferred)
+        func, kwargs = self.get_value_call(request, call_deferred, filters)
         if func is None:
-            return self.prepare_value(source)
-        kwargs = call_kwargs(func, self.get_value_kwargs(request, filters))
-        if is_async_callable(func):
+            value = kwargs
+        elif is_async_callable(func):
             value = await func(**kwargs)
         else:
             value = await sync_to_async(func, thread_sensitive=self.thread_sensitive)(**kwargs)
@@ -276,16 +295,33 @@ class Component(metaclass=MediaDefiningClass):
         filters: dict[str, Any] | None = None,
     ) -> Any:
         """Compute the value from sync code; an async value callable is run to completion."""
-        func, source = self._value_function(call_deferred)
+        func, kwargs = self.get_value_call(request, call_deferred, filters)
         if func is None:
-            return self.prepare_value(source)
-        kwargs = call_kwargs(func, self.get_value_kwargs(request, filters))
-        if is_async_callable(func):
-            return self.prepare_value(async_to_sync(func)(**kwargs))
-        value = func(**kwargs)
-        if inspect.isawaitable(value):
-            value = async_to_sync(_await)(value)
+            value = kwargs
+        elif is_async_callable(func):
+            value = async_to_sync(func)(**kwargs)
+        else:
+            value = func(**kwargs)
+            if inspect.isawaitable(value):
+                value = async_to_sync(_await)(value)
         return self.prepare_value(value)
+
+    def to_json(self, value: Any) -> Any:
+        """The resolved value as JSON-ready data for the component's JSON answer."""
+        return value
+
+    # -- permissions -----------------------------------------------------------------------
+
+    def get_permissions(self) -> list[Any]:
+        """Instances of this component's own ``permission_classes`` (none: the dashboard's apply)."""
+        return [permission() for permission in self.permission_classes or []]
+
+    def denied_by(self, request: HttpRequest) -> Any:
+        """The first of this component's permissions that refuses the request, or None."""
+        for permission in self.get_permissions():
+            if not permission.has_permission(request=request, dashboard=self.dashboard):
+                return permission
+        return None
 
     # -- URLs ------------------------------------------------------------------------------
 
@@ -304,6 +340,19 @@ class Component(metaclass=MediaDefiningClass):
         if self.defer_url:
             return self.defer_url(reverse_args=args)
         return reverse("dashboards:dashboard_component", args=args)
+
+    def get_fetch_url(self) -> str:
+        """The URL htmx fetches this component from: its URL plus the page's query string.
+
+        Carrying the query string keeps filter state (``?status=paid``) for deferred and polled
+        components, so they show the same data as the rest of the page.
+        """
+        url = self.get_absolute_url()
+        request = getattr(self.dashboard_instance, "request", None)
+        query = request.GET.urlencode() if request is not None else ""
+        if not query:
+            return url
+        return f"{url}{'&' if '?' in url else '?'}{query}"
 
     @property
     def template_id(self) -> str:
@@ -353,10 +402,17 @@ class Component(metaclass=MediaDefiningClass):
             resolution = resolve_sync(self, request, call_deferred=call_deferred)
         if resolution.error is not None:
             return self.render_error(context, resolution)
-        return render_to_string(
-            self.get_template_name(call_deferred),
-            self.get_value_context(request, resolution.value),
-        )
+        try:
+            return render_to_string(
+                self.get_template_name(call_deferred),
+                self.get_value_context(request, resolution.value),
+            )
+        except Exception as error:
+            # A template that fails on this value breaks this component only, not the page.
+            logger.exception("Component %r failed to render", self.key)
+            return self.render_error(
+                context, Resolution(error=error, call_deferred=resolution.call_deferred)
+            )
 
     def get_template_name(self, call_deferred: bool = False) -> str:
         """The value's template: a serializer's own ``template_name`` if it has one, else ours."""
@@ -407,7 +463,7 @@ class Component(metaclass=MediaDefiningClass):
                 "cta": self.cta,
                 "is_deferred": self.is_deferred,
                 "htmx": htmx,
-                "defer_url": self.get_absolute_url(),
+                "defer_url": self.get_fetch_url(),
                 "trigger_on": self.htmx_trigger_on(),
                 "poll_rate": self.htmx_poll_rate(),
                 "defer_loading_template_name": self.defer_loading_template_name,

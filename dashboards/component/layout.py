@@ -122,8 +122,8 @@ class HTMLComponentLayout(LayoutBase):
 
     template_name: ClassVar[str | None] = None
 
-    def get_context(self, dashboard: Dashboard, context: Any) -> dict[str, Any]:
-        """The template context: the extra kwargs, ``css``, ``component_css`` and ``components``."""
+    def get_base_context(self, dashboard: Dashboard, context: Any) -> dict[str, Any]:
+        """The context every layout template gets: the extra kwargs, ``css``, ``component_css``."""
         return {
             **self.component_context,
             "request": context.get("request"),
@@ -131,6 +131,12 @@ class HTMLComponentLayout(LayoutBase):
             "layout": self,
             "css": self.grid_css,
             "component_css": self.component_css,
+        }
+
+    def get_context(self, dashboard: Dashboard, context: Any) -> dict[str, Any]:
+        """The template context: the base context and the rendered children as ``components``."""
+        return {
+            **self.get_base_context(dashboard, context),
             "components": self.get_components_rendered(dashboard, context),
         }
 
@@ -233,12 +239,7 @@ class TabContainer(HTMLComponentLayout):
             tab_context["tab_selected"] = index == 0
             panels.append((tab, tab.render(dashboard=dashboard, context=tab_context)))
         return {
-            **self.component_context,
-            "request": context.get("request"),
-            "dashboard": dashboard,
-            "layout": self,
-            "css": self.grid_css,
-            "component_css": self.component_css,
+            **self.get_base_context(dashboard, context),
             "container_id": container_id,
             "tabs": [
                 {"label": tab.tab_label, "slug": tab.slug, "selected": i == 0, "panel": panel}

@@ -61,6 +61,51 @@ def lookup(value: Any, arg: Any) -> Any:
 
 
 @register.filter
+def get_form_context(form: Any) -> dict[str, Any]:
+    """``form|get_form_context``: the form's own template context (fields with their errors)."""
+    return form.get_context()
+
+
+@register.filter
 def cta_href(cta: CTA, obj: Any = None) -> str | None:
     """``cta|cta_href:object``: the link of a CTA for an object."""
     return cta.get_href(obj=obj)
+
+
+class DashboardMenuNode(template.Node):
+    """``{% dashboard_menus %}``: set ``sections`` and ``active_section`` in the context; output nothing.
+
+    ``sections`` maps each registered menu's name to the items this request may see (menus with
+    none are left out); ``active_section`` is the name of the first section holding the current
+    page (a selected or open item), or None. The object of a ``ModelDashboard`` page is taken from
+    the context's ``dashboard``. Without a request in the context there are no sections.
+    """
+
+    def render(self, context: template.Context) -> str:
+        from dashboards.menus.registry import menu_registry
+
+        menu_registry.autodiscover()
+        request = context.get("request") or getattr(context, "request", None)
+        sections: dict[str, list[Any]] = {}
+        active_section: str | None = None
+        if request is not None:
+            obj = getattr(context.get("dashboard"), "object", None)
+            for menu in menu_registry.get_all_items():
+                items = menu.render(request, obj)
+                if not items:
+                    continue
+                name = menu.get_name()
+                sections.setdefault(name, []).extend(items)
+                if active_section is None and any(item.selected or item.open for item in items):
+                    active_section = name
+        context["sections"] = sections
+        context["active_section"] = active_section
+        return ""
+
+
+@register.tag
+def dashboard_menus(parser: template.base.Parser, token: template.base.Token) -> DashboardMenuNode:
+    """``{% dashboard_menus %}``: put the menus of this request in the context (see ``DashboardMenuNode``)."""
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("{% dashboard_menus %} takes no arguments.")
+    return DashboardMenuNode()

@@ -1,6 +1,7 @@
 """The example shop: the data behind the tables, charts, filters and object dashboards."""
 
 from django.db import models
+from django.urls import reverse
 
 
 class Category(models.Model):
@@ -38,6 +39,10 @@ class Customer(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        """The customer's own dashboard (a ModelDashboard in the model_dashboards example)."""
+        return reverse("dashboards:model_dashboards_customerdashboard_detail", args=[self.pk])
 
 
 class Order(models.Model):

@@ -243,3 +243,11 @@ def test_a_serializer_with_a_template_renders_through_it(tmp_path, settings):
 
     html = bound(Text(value=Serializer)).render({})
     assert "serialized 42 in dashboardstestappbasedashboardcomponentc" in html
+
+
+def test_a_template_that_fails_on_the_value_renders_the_error_state(tmp_path, settings, caplog):
+    (tmp_path / "broken.html").write_text("{% url 'no-such-route' %}")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+    html = bound(Text(value="x", template_name="broken.html")).render({})
+    assert "This component could not be loaded." in html
+    assert "failed to render" in caplog.text

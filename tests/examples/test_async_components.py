@@ -1,23 +1,9 @@
 """The async example: components fetch slow endpoints concurrently (HTTP intercepted here)."""
 
-import httpx
-import pytest
-import respx
-
 from examples.async_components.views import STATUS_CODES
 
 URL = "/dashboards/async_components/statusdashboard/"
 CUSTOM = "/dashboards/async_components/asynccomponentdashboard/"
-
-
-@pytest.fixture
-def status_endpoints():
-    """Answer the example's own slow endpoints without a server: status code from the URL."""
-    with respx.mock(assert_all_called=False) as mock:
-        mock.get(url__regex=r"http://testserver/async/status/(?P<code>\d+)/").mock(
-            side_effect=lambda request, code: httpx.Response(int(code))
-        )
-        yield mock
 
 
 def test_status_dashboard_shows_every_status(client, status_endpoints):

@@ -33,11 +33,13 @@ def test_demo_data_creates_the_demo_users(django_user_model, capsys):
     assert "Demo data is ready." in capsys.readouterr().out
 
 
-def test_every_example_dashboard_renders(client, django_user_model):
+def test_every_example_dashboard_renders(client, status_endpoints):
     call_command("demo_data")
     client.login(username="admin", password="admin")
     for dashboard in registry.get_all_items():
-        if dashboard.__module__.startswith("examples."):
+        if dashboard.__module__.startswith("examples.") and not getattr(
+            dashboard._meta, "model", None
+        ):
             assert client.get(dashboard.get_absolute_url()).status_code in (200, 403), dashboard
 
 

@@ -2,9 +2,12 @@
 
 import asyncio
 
-from dashboards.component import Stat, Text
+from django import forms
+
+from dashboards.component import Form, Stat, Text
 from dashboards.component.text import StatData
 from dashboards.dashboard import Dashboard, ModelDashboard
+from dashboards.forms import DashboardForm
 from dashboards.permissions import BasePermission, IsAdminUser, IsAuthenticated
 from dashboards.registry import registry
 
@@ -132,3 +135,32 @@ for dashboard in (
     UserDashboard,
 ):
     registry.register(dashboard)
+
+
+class NameForm(DashboardForm):
+    name = forms.CharField(max_length=20)
+    secret = forms.CharField(widget=forms.HiddenInput, required=False, initial="hidden-value")
+
+    def clean_name(self):
+        if self.cleaned_data["name"] == "bad":
+            raise forms.ValidationError("Not that name.")
+        return self.cleaned_data["name"]
+
+    def save(self):
+        SAVED.append(self.cleaned_data["name"])
+
+
+SAVED: list[str] = []
+
+
+class FormsTestDashboard(Dashboard):
+    filter = Form(form=NameForm, dependents=["echo"])
+    action = Form(form=NameForm, method="post", trigger="submit", dependents=["echo"])
+    echo = Text(value=lambda filters, **kwargs: f"echo:{filters.get('name', '')}")
+    staff_only = Text(value="for staff", permission_classes=[IsAdminUser])
+    deferred_staff_only = Text(
+        defer=lambda **kwargs: "deferred staff", permission_classes=[IsAdminUser]
+    )
+
+
+registry.register(FormsTestDashboard)

@@ -1,0 +1,210 @@
+"""Stat serializers: a headline figure aggregated from a queryset, and its change over a period."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, ClassVar
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Aggregate, Count, QuerySet
+from django.forms.widgets import Media, MediaDefiningClass
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.timesince import timesince
+
+from dashboards.component.base import value_render_encoder
+from dashboards.meta import ClassWithMeta
+
+__all__ = [
+    "BaseStatSerializer",
+    "StatDateChangeSerializer",
+    "StatSerializer",
+    "StatSerializerData",
+]
+
+#: The arguments of a value callable, which ``render`` passes on to ``serialize``.
+VALUE_KWARGS = ("request", "object", "filters")
+
+
+@dataclass
+class StatSerializerData:
+    """The value of a stat serializer: a titled figure, and its change since ``previous``.
+
+    ``change`` is the change in percent: ``0.0`` without a previous value, ``100.0`` from a previous
+    value of 0 (``0.0`` when the value is 0 too), and ``None`` when it cannot be computed (e.g. a
+    ``None`` value).
+    """
+
+    title: str
+    value: Any
+    previous: Any = None
+    unit: str = ""
+    change_period: str = ""
+    change: float | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.change = self.compute_change()
+
+    def compute_change(self) -> float | None:
+        """The change from ``previous`` to ``value``, in percent."""
+        if self.previous is None:
+            return 0.0
+        if self.previous == 0:
+            return 0.0 if self.value == 0 else 100.0
+        try:
+            return float((self.value - self.previous) / self.previous * 100)
+        except (TypeError, ZeroDivisionError, ArithmeticError):
+            return None
+
+
+class BaseStatSerializer(ClassWithMeta, metaclass=MediaDefiningClass):
+    """Base of stat serializers: ``Meta`` options, the template and the media.
+
+    Meta options: ``model``, ``annotation`` (an aggregate class, default ``Count``),
+    ``annotation_field`` (default ``"pk"``), ``title`` (default ``""``: the class name) and ``unit``
+    (shown after the value, e.g. ``"€"`` or ``"%"``).
+    """
+
+    template_name: ClassVar[str] = "dashboards/components/stat/stat.html"
+
+    class Meta:
+        model: Any = None
+        annotation: type[Aggregate] = Count
+        annotation_field: str = "pk"
+        title: str = ""
+        unit: str = ""
+
+    class Media:
+        css = {"all": ("dashboards/css/stat.css",)}
+
+    @classmethod
+    def postprocess_meta(cls, current_meta: dict[str, Any], resolved: dict[str, Any]) -> dict:
+        """A ``title`` is also the name, unless one is set."""
+        resolved = super().postprocess_meta(current_meta, resolved)
+        if resolved.get("title"):
+            for key in ("name", "verbose_name"):
+                if key not in current_meta:
+                    resolved[key] = resolved["title"]
+        return resolved
+
+    def get_media(self) -> Media:
+        """The serializer's media (what a component adds to its own)."""
+        return self.media  # type: ignore[attr-defined]
+
+    def get_title(self) -> str:
+        """The title shown above the figure: ``Meta.title``, else the class name."""
+        return str(self._meta.verbose_name)
+
+    def get_data(self, **kwargs: Any) -> StatSerializerData:
+        """The value for this request; ``kwargs`` are ``request``, ``object`` and ``filters``."""
+        raise NotImplementedError(f"{type(self).__name__} must define get_data().")
+
+    @classmethod
+    def serialize(cls, **kwargs: Any) -> StatSerializerData:
+        """The stat for this request: ``request``, ``object`` and ``filters`` reach ``get_queryset``."""
+        return cls().get_data(**kwargs)
+
+    @classmethod
+    def render(cls, **kwargs: Any) -> str:
+        """Render the stat without a component (as django-dashboards' serializers could)."""
+        data = cls.serialize(**{key: kwargs[key] for key in VALUE_KWARGS if key in kwargs})
+        value = asdict(data, dict_factory=value_render_encoder)
+        # The template reads the CSS classes and the icon from its component, as in a dashboard.
+        component = {"css_classes": kwargs.get("css_classes"), "icon": kwargs.get("icon")}
+        return render_to_string(
+            cls.template_name,
+            {**kwargs, "component": component, "rendered_value": value, "value": value},
+            request=kwargs.get("request"),
+        )
+
+
+class StatSerializer(BaseStatSerializer):
+    """A figure aggregated from a model's rows, e.g. ``Count("pk")`` or ``Sum("total")``."""
+
+    @property
+    def annotated_field_name(self) -> str:
+        """The aggregate's name, e.g. ``count_pk`` or ``sum_total``."""
+        return f"{self._meta.annotation.name.lower()}_{self._meta.annotation_field}"
+
+    def get_queryset(self, **kwargs: Any) -> QuerySet:
+        """The rows to aggregate: ``Meta.model``'s. Override to follow ``filters`` or ``object``."""
+        model = self._meta.model
+        if model is None:
+            raise ImproperlyConfigured(
+                f"{type(self).__name__} needs Meta.model, or a get_queryset() method."
+            )
+        return model._default_manager.all()
+
+    def aggregate_queryset(self, queryset: QuerySet) -> dict[str, Any]:
+        """``queryset.aggregate(<annotated_field_name>=annotation(annotation_field))``."""
+        annotation = self._meta.annotation(self._meta.annotation_field)
+        return queryset.aggregate(**{self.annotated_field_name: annotation})
+
+    def get_value(self, **kwargs: Any) -> Any:
+        """The aggregate of ``get_queryset(**kwargs)``."""
+        return self.aggregate_queryset(self.get_queryset(**kwargs))[self.annotated_field_name]
+
+    def get_data(self, **kwargs: Any) -> StatSerializerData:
+        """The title, the value and the unit."""
+        return StatSerializerData(
+            title=self.get_title(), value=self.get_value(**kwargs), unit=self._meta.unit
+        )
+
+
+class StatDateChangeSerializer(StatSerializer):
+    """A figure and its change over ``Meta.previous_delta``, along ``Meta.date_field_name``.
+
+    By default the value aggregates the rows up to now, and the previous value the rows up to
+    ``previous_delta`` ago (so a count shows its growth). Override ``filter_period`` to compare two
+    periods instead, e.g. the last 30 days with the 30 days before.
+    """
+
+    class Meta:
+        date_field_name: str | None = None
+        previous_delta: timedelta | None = None
+
+    def __init__(self) -> None:
+        #: The moment the value is computed for, the same for the value, previous value and period.
+        self.now = timezone.now()
+
+    def get_previous_delta(self) -> timedelta:
+        """``Meta.previous_delta``: how far back the previous value is."""
+        delta = self._meta.previous_delta
+        if not isinstance(delta, timedelta) or not self._meta.date_field_name:
+            raise ImproperlyConfigured(
+                f"{type(self).__name__} needs Meta.date_field_name and a timedelta "
+                "Meta.previous_delta."
+            )
+        return delta
+
+    def filter_period(self, queryset: QuerySet, end: datetime) -> QuerySet:
+        """The rows counted for a value at ``end``: by default those dated up to ``end``."""
+        return queryset.filter(**{f"{self._meta.date_field_name}__lte": end})
+
+    def get_value(self, **kwargs: Any) -> Any:
+        """The aggregate of the period ending now."""
+        self.get_previous_delta()
+        queryset = self.filter_period(self.get_queryset(**kwargs), self.now)
+        return self.aggregate_queryset(queryset)[self.annotated_field_name]
+
+    def get_previous(self, **kwargs: Any) -> Any:
+        """The aggregate of the period ending ``previous_delta`` ago."""
+        end = self.now - self.get_previous_delta()
+        queryset = self.filter_period(self.get_queryset(**kwargs), end)
+        return self.aggregate_queryset(queryset)[self.annotated_field_name]
+
+    def get_change_period(self) -> str:
+        """The period of the change in words, e.g. ``"1 week"``."""
+        delta = self.get_previous_delta()
+        return timesince(self.now - delta, self.now + timedelta(seconds=1))
+
+    def get_data(self, **kwargs: Any) -> StatSerializerData:
+        """The title, the value, the previous value, the unit and the period of the change."""
+        return StatSerializerData(
+            title=self.get_title(),
+            value=self.get_value(**kwargs),
+            previous=self.get_previous(**kwargs),
+            unit=self._meta.unit,
+            change_period=self.get_change_period(),
+        )

@@ -1,0 +1,1 @@
+"""Menus of dashboards: see ``dashboards.menus.menu`` and ``dashboards.menus.registry``."""

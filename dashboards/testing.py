@@ -1,0 +1,210 @@
+"""Helpers for your tests: render a dashboard or a component, or compute a value, as the views do.
+
+Each helper builds a GET request with Django's ``RequestFactory`` (``filters`` become its query
+string), runs it through the view's own ``prepare`` (permissions, per-request instance, object
+lookup, component permissions), then does what the view does. No URLconf or test client needed.
+
+- A refused request raises :class:`~django.core.exceptions.PermissionDenied`: a logged-in user's
+  refusal is the permission's own ``PermissionDenied``; when the permission answers with a response
+  instead (an anonymous visitor's login redirect), it is an :class:`AccessRefused` holding it.
+- A missing object (ModelDashboards) or component key raises :class:`~django.http.Http404`.
+- The sync helpers run the async views with ``async_to_sync``, as Django does under WSGI: database
+  work happens in the calling thread, so a test's transaction and data are visible.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+from asgiref.sync import async_to_sync, sync_to_async
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponseBase
+from django.template.response import TemplateResponse
+from django.test import RequestFactory
+from django.urls import NoReverseMatch, reverse
+
+from dashboards.dashboard import Dashboard, ModelDashboard
+from dashboards.resolver import resolve
+from dashboards.views import ComponentView, DashboardObjectMixin, DashboardView
+
+__all__ = [  # noqa: RUF022  (the order of the docs)
+    "render_dashboard",
+    "render_component",
+    "get_component_value",
+    "arender_dashboard",
+    "arender_component",
+    "aget_component_value",
+    "AccessRefused",
+]
+
+
+class AccessRefused(PermissionDenied):
+    """A permission refused the request and answered with ``response`` (e.g. a login redirect)."""
+
+    def __init__(self, response: HttpResponseBase) -> None:
+        self.response = response
+        location = response.get("Location")
+        super().__init__(
+            f"Refused with status {response.status_code}" + (f" to {location}" if location else "")
+        )
+
+
+def _request(
+    path: str, user: AbstractBaseUser | AnonymousUser | None, filters: dict[str, Any] | None
+) -> HttpRequest:
+    """A GET request to ``path`` by ``user`` (anonymous if None), with ``filters`` as its query."""
+    request = RequestFactory().get(path, data=filters or {})
+    user = AnonymousUser() if user is None else user
+    request.user = user
+
+    async def auser() -> Any:
+        return user
+
+    request.auser = auser  # type: ignore[attr-defined]
+    request.session = import_module(settings.SESSION_ENGINE).SessionStore()  # type: ignore[attr-defined]
+    return request
+
+
+def _lookup(dashboard_class: type[Dashboard], kwargs: dict[str, Any]) -> Any:
+    """The object lookup in ``kwargs``, under the dashboard's ``lookup_kwarg`` or ``lookup``."""
+    return kwargs.get(dashboard_class._meta.lookup_kwarg, kwargs.get("lookup"))
+
+
+def _page_path(dashboard_class: type[Dashboard], kwargs: dict[str, Any]) -> str:
+    """The URL of the dashboard's page, or ``/`` when it has none in the URLconf."""
+    try:
+        if issubclass(dashboard_class, ModelDashboard):
+            lookup_kwarg = dashboard_class._meta.lookup_kwarg
+            return reverse(
+                f"dashboards:{dashboard_class.get_slug()}_detail",
+                kwargs={lookup_kwarg: _lookup(dashboard_class, kwargs)},
+            )
+        return dashboard_class.get_absolute_url()
+    except NoReverseMatch:
+        return "/"
+
+
+def _component_kwargs(
+    dashboard_class: type[Dashboard], key: str, kwargs: dict[str, Any]
+) -> dict[str, Any]:
+    """The URL kwargs the component's endpoint gets (the caller's kwargs among them)."""
+    return {
+        "app_label": dashboard_class._meta.app_label,
+        "dashboard": dashboard_class.class_name(),
+        **kwargs,
+        "component": key,
+    }
+
+
+def _component_path(dashboard_class: type[Dashboard], key: str, kwargs: dict[str, Any]) -> str:
+    """The URL of the component's endpoint, or ``/`` when it has none in the URLconf."""
+    args = [dashboard_class._meta.app_label, dashboard_class.class_name(), key]
+    lookup = _lookup(dashboard_class, kwargs)
+    if issubclass(dashboard_class, ModelDashboard) and lookup is not None:
+        args.insert(2, lookup)
+    try:
+        return reverse("dashboards:dashboard_component", args=args)
+    except NoReverseMatch:
+        return "/"
+
+
+async def _prepared(
+    view_class: type[DashboardObjectMixin],
+    dashboard_class: type[Dashboard],
+    request: HttpRequest,
+    url_kwargs: dict[str, Any],
+) -> Any:
+    """The view, set up and prepared as ``dispatch`` does; raises for a refused request."""
+    view = view_class(dashboard_class=dashboard_class)  # type: ignore[call-arg]
+    view.setup(request, **url_kwargs)  # type: ignore[attr-defined]
+    denied = await sync_to_async(view.prepare)(request)
+    if denied is not None:
+        raise AccessRefused(denied)
+    return view
+
+
+async def _content(response: TemplateResponse) -> str:
+    """The body of a view's template response, rendered where the ORM may run."""
+    await sync_to_async(response.render)()
+    return response.content.decode(response.charset)
+
+
+async def arender_dashboard(
+    dashboard_class: type[Dashboard],
+    user: AbstractBaseUser | AnonymousUser | None = None,
+    filters: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> str:
+    """The HTML page ``DashboardView`` serves to ``user`` with ``filters`` as its query string."""
+    request = _request(_page_path(dashboard_class, kwargs), user, filters)
+    view = await _prepared(DashboardView, dashboard_class, request, kwargs)
+    return await _content(await view.get(request, **kwargs))
+
+
+async def arender_component(
+    dashboard_class: type[Dashboard],
+    key: str,
+    user: AbstractBaseUser | AnonymousUser | None = None,
+    filters: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> str:
+    """The HTML ``ComponentView`` serves for component ``key`` (deferred value and dependents)."""
+    url_kwargs = _component_kwargs(dashboard_class, key, kwargs)
+    request = _request(_component_path(dashboard_class, key, kwargs), user, filters)
+    view = await _prepared(ComponentView, dashboard_class, request, url_kwargs)
+    return await _content(await view.get(request, **url_kwargs))
+
+
+async def aget_component_value(
+    dashboard_class: type[Dashboard],
+    key: str,
+    user: AbstractBaseUser | AnonymousUser | None = None,
+    filters: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """The value ``ComponentView`` computes for component ``key``; raises the value's exception."""
+    url_kwargs = _component_kwargs(dashboard_class, key, kwargs)
+    request = _request(_component_path(dashboard_class, key, kwargs), user, filters)
+    view = await _prepared(ComponentView, dashboard_class, request, url_kwargs)
+    resolution = await resolve(
+        view.component, request, call_deferred=True, filters=view.dashboard.get_filters(request)
+    )
+    if resolution.error is not None:
+        raise resolution.error
+    return resolution.value
+
+
+def render_dashboard(
+    dashboard_class: type[Dashboard],
+    user: AbstractBaseUser | AnonymousUser | None = None,
+    filters: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> str:
+    """The HTML page ``DashboardView`` serves to ``user`` with ``filters`` as its query string."""
+    return async_to_sync(arender_dashboard)(dashboard_class, user, filters, **kwargs)
+
+
+def render_component(
+    dashboard_class: type[Dashboard],
+    key: str,
+    user: AbstractBaseUser | AnonymousUser | None = None,
+    filters: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> str:
+    """The HTML ``ComponentView`` serves for component ``key`` (deferred value and dependents)."""
+    return async_to_sync(arender_component)(dashboard_class, key, user, filters, **kwargs)
+
+
+def get_component_value(
+    dashboard_class: type[Dashboard],
+    key: str,
+    user: AbstractBaseUser | AnonymousUser | None = None,
+    filters: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """The value ``ComponentView`` computes for component ``key``; raises the value's exception."""
+    return async_to_sync(aget_component_value)(dashboard_class, key, user, filters, **kwargs)
