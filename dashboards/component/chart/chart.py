@@ -23,6 +23,9 @@ __all__ = ["Chart", "PlotlyComponent", "escape_json", "figure_json", "is_dark", 
 
 #: The script that draws every chart of the page (and of each htmx swap) with plotly.js.
 CHARTS_JS = "dashboards/js/charts.js"
+#: The scripts every chart needs; components and serializers share these objects, so a page
+#: that has both loads each script once.
+CHART_SCRIPTS = (Script(PLOTLY_JS, defer=True), Script(CHARTS_JS, defer=True))
 
 # What ``django.utils.html.json_script`` escapes: nothing in the JSON can end the <script> element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -102,7 +105,7 @@ class PlotlyComponent(Component):
     role_description: ClassVar[str] = "chart"
 
     class Media:
-        js = (Script(PLOTLY_JS, defer=True), Script(CHARTS_JS, defer=True))
+        js = CHART_SCRIPTS
 
     def __post_init__(self) -> None:
         require("plotly", "charts", type(self).__name__)

@@ -17,7 +17,7 @@ from django.forms.widgets import Media, MediaDefiningClass
 from django.template.loader import render_to_string
 
 from dashboards.component.chart.chart import (
-    CHARTS_JS,
+    CHART_SCRIPTS,
     chart_context,
     figure_title,
     is_dark,
@@ -26,7 +26,6 @@ from dashboards.component.chart.chart import (
 )
 from dashboards.extras import import_extra
 from dashboards.meta import ClassWithMeta
-from dashboards.staticfiles import PLOTLY_JS
 
 __all__ = [
     "BaseChartSerializer",
@@ -66,7 +65,7 @@ class BaseChartSerializer(ClassWithMeta, metaclass=MediaDefiningClass):
         model: Any = None
 
     class Media:
-        js = (PLOTLY_JS, CHARTS_JS)
+        js = CHART_SCRIPTS
 
     @classmethod
     def postprocess_meta(cls, current_meta: dict[str, Any], resolved: dict[str, Any]) -> dict:
