@@ -2,14 +2,13 @@
 
 import asyncio
 
-import httpx
 from django.urls import reverse
 
 from dashboards.component import Stat, Text
 from dashboards.component.text import StatData
 from dashboards.dashboard import Dashboard
 from dashboards.registry import registry
-from examples.async_components.views import STATUS_CODES, status_url
+from examples.async_components.views import STATUS_CODES, http_client, status_url
 
 
 # fetch-status-start
@@ -17,7 +16,7 @@ def fetch_status(code: int):
     """Make an async value callable that asks the slow endpoint for ``code``."""
 
     async def value(request, **kwargs) -> StatData:
-        async with httpx.AsyncClient() as client:
+        async with http_client() as client:
             response = await client.get(status_url(request, code))
         return StatData(text=str(response.status_code), sub_text=response.reason_phrase)
 
@@ -30,7 +29,7 @@ def fetch_status(code: int):
 # fetch-all-start
 async def fetch_all(request, **kwargs) -> str:
     """One value that fetches every endpoint at once with ``asyncio.gather``."""
-    async with httpx.AsyncClient() as client:
+    async with http_client() as client:
         responses = await asyncio.gather(
             *[client.get(status_url(request, code)) for code in STATUS_CODES]
         )

@@ -1,6 +1,7 @@
 """Slow HTTP endpoints served by the example site itself, and the custom async component view."""
 
 import asyncio
+import ssl
 
 import httpx
 from django.http import HttpRequest, HttpResponse
@@ -22,6 +23,20 @@ async def slow_status(request: HttpRequest, code: int) -> HttpResponse:
 # slow-status-end
 
 
+# http-client-start
+#: One TLS context for every client: building one per client costs about 30 ms of CPU, and
+#: concurrent components would pay it one after another on the event loop.
+SSL_CONTEXT = ssl.create_default_context()
+
+
+def http_client() -> httpx.AsyncClient:
+    """A new async HTTP client that reuses the shared TLS context."""
+    return httpx.AsyncClient(verify=SSL_CONTEXT, timeout=5)
+
+
+# http-client-end
+
+
 def status_url(request: HttpRequest, code: int) -> str:
     """The absolute URL of the slow status endpoint for ``code`` on this site."""
     return request.build_absolute_uri(reverse("slow-status", args=[code]))
@@ -32,7 +47,7 @@ class AsyncComponentView(ComponentView):
     """A hand-made component view: it fetches every status URL at once and shows the codes."""
 
     async def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        async with httpx.AsyncClient() as client:
+        async with http_client() as client:
             responses = await asyncio.gather(
                 *[client.get(status_url(request, code)) for code in STATUS_CODES]
             )
