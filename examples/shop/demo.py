@@ -32,6 +32,11 @@ def load(end: date | None = None) -> dict[str, int]:
     """Replace the shop's data with the demo catalogue, customers and orders up to ``end``."""
     rng = random.Random(42)
     end = end or timezone.localdate()
+    # No order is placed later than now (orders of today get a time that has passed).
+    latest = min(
+        timezone.localtime(),
+        timezone.make_aware(datetime.combine(end, time.max), timezone.get_default_timezone()),
+    )
     Order.objects.all().delete()
     Customer.objects.all().delete()
     Product.objects.all().delete()
@@ -62,6 +67,7 @@ def load(end: date | None = None) -> dict[str, int]:
         quantity = rng.randint(1, 5)
         day = end - timedelta(days=int(rng.triangular(0, DAYS, 0)))
         moment = datetime.combine(day, time(rng.randrange(24), rng.randrange(60)))
+        created = timezone.make_aware(moment, timezone.get_default_timezone())
         orders.append(
             Order(
                 customer=rng.choice(customers),
@@ -69,7 +75,7 @@ def load(end: date | None = None) -> dict[str, int]:
                 quantity=quantity,
                 total=product.price * quantity,
                 status=rng.choices(statuses, weights=[1, 6, 8, 1])[0],
-                created=timezone.make_aware(moment, timezone.get_default_timezone()),
+                created=min(created, latest),
             )
         )
     Order.objects.bulk_create(orders, batch_size=2000)

@@ -108,7 +108,9 @@ def test_a_plotly_component_without_config_has_no_config_attributes():
 
 
 def test_maps_load_their_outlines_from_our_static_files():
-    assert 'data-topojson-url="/static/dashboards/vendor/topojson/"' in render(Chart(value=figure()))
+    assert 'data-topojson-url="/static/dashboards/vendor/topojson/"' in render(
+        Chart(value=figure())
+    )
 
 
 def test_default_config_shows_the_mode_bar_on_hover():
