@@ -367,3 +367,18 @@ def test_deferred_component_urls_carry_the_page_query_string(client, staff_user)
         'hx-get="/dashboards/testapp/formstestdashboard/@component/deferred_staff_only/?name=x"'
         in (content)
     )
+
+
+def test_model_dashboard_form_route_works_with_a_custom_lookup_kwarg(client, member):
+    url = "/dashboards/testapp/userdashboard/member/rename/@form/"
+    page = client.get("/dashboards/testapp/userdashboard/member/").content.decode()
+    assert f'hx-post="{url}"' in page
+    response = client.post(url, {"name": "renamed"})
+    assert response.status_code == 200
+    assert b"Saved." in response.content
+    assert b">member<" in response.content  # the dependent, re-rendered for the same object
+
+
+def test_model_dashboard_form_route_of_a_missing_object_is_404(client):
+    url = "/dashboards/testapp/userdashboard/nobody/rename/@form/"
+    assert client.post(url, {"name": "x"}).status_code == 404

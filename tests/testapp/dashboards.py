@@ -76,6 +76,22 @@ class StaffOnlyDashboard(Dashboard):
         permission_classes = [IsAdminUser]
 
 
+class NameForm(DashboardForm):
+    name = forms.CharField(max_length=20)
+    secret = forms.CharField(widget=forms.HiddenInput, required=False, initial="hidden-value")
+
+    def clean_name(self):
+        if self.cleaned_data["name"] == "bad":
+            raise forms.ValidationError("Not that name.")
+        return self.cleaned_data["name"]
+
+    def save(self):
+        SAVED.append(self.cleaned_data["name"])
+
+
+SAVED: list[str] = []
+
+
 class QuietDenial(BasePermission):
     """Denies everyone, and its handler returns False instead of a response."""
 
@@ -112,6 +128,7 @@ class NotYourUserDashboard(ModelDashboard):
 
 class UserDashboard(ModelDashboard):
     username = Text(value=lambda object, **kwargs: object.get_username())
+    rename = Form(form=NameForm, method="post", trigger="submit", dependents=["username"])
     deferred_username = Text(defer=lambda object, **kwargs: f"deferred {object.get_username()}")
 
     class Meta:
@@ -135,22 +152,6 @@ for dashboard in (
     UserDashboard,
 ):
     registry.register(dashboard)
-
-
-class NameForm(DashboardForm):
-    name = forms.CharField(max_length=20)
-    secret = forms.CharField(widget=forms.HiddenInput, required=False, initial="hidden-value")
-
-    def clean_name(self):
-        if self.cleaned_data["name"] == "bad":
-            raise forms.ValidationError("Not that name.")
-        return self.cleaned_data["name"]
-
-    def save(self):
-        SAVED.append(self.cleaned_data["name"])
-
-
-SAVED: list[str] = []
 
 
 class FormsTestDashboard(Dashboard):
