@@ -111,9 +111,14 @@ class DashboardObjectMixin:
             if denied is not None:
                 return denied
         if iscoroutinefunction(handler):
-            return await handler(request, *args, **kwargs)
-        response = await sync_to_async(handler)(request, *args, **kwargs)
-        return await response if isawaitable(response) else response
+            response = await handler(request, *args, **kwargs)
+        else:
+            response = await sync_to_async(handler)(request, *args, **kwargs)
+        # A handler may return another handler's coroutine without awaiting it, as the
+        # django-dashboards async recipe's ``post`` does (``return self.get(...)``).
+        while isawaitable(response):
+            response = await response
+        return response
 
 
 class DashboardView(DashboardObjectMixin, View):

@@ -225,7 +225,18 @@ class SyncComponentView(ComponentView):
         return self.get(request, *args, **kwargs)
 
 
+class SeedRecipeComponentView(ComponentView):
+    """The old docs' async view, minus its asyncio hack: ``post`` forgets to await ``get``."""
+
+    async def get(self, request, *args, **kwargs):
+        return HttpResponse("Async<br/>" + self.component.key)
+
+    async def post(self, *args, **kwargs):
+        return self.get(*args, **kwargs)
+
+
 urlpatterns = [
+    path("seed/" + COMPONENT_PATTERN, SeedRecipeComponentView.as_view(), name="seed-component"),
     path("sync/" + COMPONENT_PATTERN, SyncComponentView.as_view(), name="sync-component"),
     path("page/", DashboardView.as_view(dashboard_class=ChildOneDashboard), name="page"),
     path("nodashboard/", DashboardView.as_view(), name="no-dashboard"),
@@ -237,6 +248,13 @@ with_custom_views = override_settings(ROOT_URLCONF="tests.test_views_urls")
 def test_subclass_with_sync_handlers_works(client):
     response = client.get("/sync/testapp/childonedashboard/@component/first/")
     assert response.content == b"sync view of first"
+
+
+@with_custom_views
+def test_the_old_async_recipe_works_even_with_its_unawaited_post(client):
+    url = "/seed/testapp/childonedashboard/@component/first/"
+    assert client.get(url).content == b"Async<br/>first"
+    assert client.post(url).content == b"Async<br/>first"
 
 
 @with_custom_views
