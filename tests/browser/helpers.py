@@ -14,8 +14,8 @@ from playwright.sync_api import ConsoleMessage, Locator, Page, Request, Response
 # The async example's components ask the site's slow endpoints for these statuses on purpose.
 # (The server fetches them, not the browser; they are allowed here in case a page links them.)
 EXPECTED_ERROR_URLS = re.compile(r"/async/status/(404|418|500)/")
-# Pages link their own favicon; a page that does not (none here) makes Chromium ask for this one.
-IGNORED_URLS = re.compile(r"/favicon\.ico$")
+# The favicon is fetched in the background; a reload or navigation may cancel that fetch.
+IGNORED_URLS = re.compile(r"/favicon\.(ico|svg)$")
 
 
 @dataclass
