@@ -45,6 +45,26 @@ def merge_css_dictionaries(defaults: dict[str, Any], overrides: dict[str, Any] |
     return merged
 
 
+def css_classes_for(klass: type, defaults: dict[str, Any], overrides: dict[str, Any] | None) -> Any:
+    """The default CSS classes of ``klass``: the first class in its MRO with an entry.
+
+    The entry is the setting's dict merged over the built-in one (a copy: callers may change
+    it); a non-dict setting value replaces it. None when no class in the MRO has an entry.
+    """
+    overrides = overrides or {}
+    for base in klass.__mro__:
+        name = base.__name__
+        if name not in defaults and name not in overrides:
+            continue
+        default, override = defaults.get(name), overrides.get(name)
+        if isinstance(override, dict):
+            return {**default, **override} if isinstance(default, dict) else dict(override)
+        if override is not None:
+            return override
+        return dict(default) if isinstance(default, dict) else default
+    return None
+
+
 class Config:
     """One property per setting; every access reads the current settings, so ``override_settings`` works."""
 

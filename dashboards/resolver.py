@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from asgiref.sync import async_to_sync
+from asgiref.sync import async_to_sync, sync_to_async
 from django.http import HttpRequest
 
 from dashboards.log import logger
@@ -48,16 +49,54 @@ async def resolve(
                 request=request, call_deferred=call_deferred, filters=filters
             )
     except Exception as error:
-        logger.exception(
-            "Component %r of %s failed",
-            component.key,
-            component.dashboard.__name__ if component.dashboard else "no dashboard",
-        )
-        resolution = Resolution(error=error, call_deferred=call_deferred)
-    else:
-        resolution = Resolution(value=value, call_deferred=call_deferred)
+        return _failed(component, error, call_deferred)
+    resolution = Resolution(value=value, call_deferred=call_deferred)
     component.resolution = resolution
     return resolution
+
+
+def _failed(component: Component, error: Exception, call_deferred: bool) -> Resolution:
+    """Log a component's failure and store it as the component's error state."""
+    logger.error(
+        "Component %r of %s failed",
+        component.key,
+        component.dashboard.__name__ if component.dashboard else "no dashboard",
+        exc_info=error,
+    )
+    resolution = Resolution(error=error, call_deferred=call_deferred)
+    component.resolution = resolution
+    return resolution
+
+
+def resolve_on_request_thread(
+    components: list[Component],
+    request: HttpRequest | None,
+    *,
+    call_deferred: bool = False,
+    filters: dict[str, Any] | None = None,
+) -> list[Resolution]:
+    """Compute sync values one after another on the request's thread, each checked for time.
+
+    A sync callable cannot be interrupted, so one that overran its timeout still finishes; its
+    value is then discarded for the timed-out error state, as an async one's would be.
+    """
+    resolutions = []
+    for component in components:
+        started = time.monotonic()
+        try:
+            value = component.get_value(
+                request=request, call_deferred=call_deferred, filters=filters
+            )
+        except Exception as error:
+            resolutions.append(_failed(component, error, call_deferred))
+            continue
+        timeout = component.get_timeout()
+        if timeout is not None and time.monotonic() - started > timeout:
+            resolutions.append(_failed(component, TimeoutError(), call_deferred))
+            continue
+        component.resolution = Resolution(value=value, call_deferred=call_deferred)
+        resolutions.append(component.resolution)
+    return resolutions
 
 
 async def resolve_all(
@@ -67,15 +106,26 @@ async def resolve_all(
     call_deferred: bool = False,
     filters: dict[str, Any] | None = None,
 ) -> list[Resolution]:
-    """Resolve several components concurrently: the page takes as long as its slowest value."""
-    return list(
-        await asyncio.gather(
-            *(
-                resolve(component, request, call_deferred=call_deferred, filters=filters)
-                for component in components
+    """Resolve several components concurrently: the page takes as long as its slowest value.
+
+    Async values (and literals) run on the event loop together; sync values that belong on the
+    request's thread run there in one trip, beside them.
+    """
+    components = list(components)
+    on_thread = [c for c in components if c.resolves_on_request_thread(call_deferred)]
+    elsewhere = [c for c in components if not c.resolves_on_request_thread(call_deferred)]
+    tasks = [
+        resolve(component, request, call_deferred=call_deferred, filters=filters)
+        for component in elsewhere
+    ]
+    if on_thread:
+        tasks.append(
+            sync_to_async(resolve_on_request_thread, thread_sensitive=True)(
+                on_thread, request, call_deferred=call_deferred, filters=filters
             )
         )
-    )
+    await asyncio.gather(*tasks)
+    return [component.resolution for component in components]
 
 
 def resolve_sync(

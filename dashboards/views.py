@@ -7,7 +7,7 @@ from inspect import isawaitable, iscoroutinefunction
 from typing import Any, Protocol
 
 from asgiref.sync import sync_to_async
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SynchronousOnlyOperation
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.template.response import TemplateResponse
@@ -133,11 +133,18 @@ class DashboardView(DashboardObjectMixin, View):
             return [self.partial_template_name]
         return [self.template_name]
 
+    def prepare(self, request: HttpRequest) -> HttpResponseBase | None:
+        """Also collect the page's media here, off the event loop: a form's media builds the form."""
+        denied = super().prepare(request)
+        if denied is None:
+            self.media = self.dashboard.get_media()
+        return denied
+
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         """The page's context: the dashboard, its media (CSS and JS) and the view."""
         return {
             "dashboard": self.dashboard,
-            "media": self.dashboard.get_media(),
+            "media": self.media,
             "filterset": self.dashboard.get_filterset(),
             "view": self,
             **kwargs,
@@ -146,8 +153,7 @@ class DashboardView(DashboardObjectMixin, View):
     async def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """Resolve every non-deferred value concurrently, then render the page."""
         await self.dashboard.aresolve(request)
-        context = await sync_to_async(self.get_context_data)()  # media may build forms
-        return TemplateResponse(request, self.get_template_names(), context)
+        return TemplateResponse(request, self.get_template_names(), self.get_context_data())
 
 
 class ComponentView(DashboardObjectMixin, View):
@@ -184,7 +190,10 @@ class ComponentView(DashboardObjectMixin, View):
         filters = self.dashboard.get_filters(request)
         if is_ajax(request):
             resolution = await resolve(self.component, request, call_deferred=True, filters=filters)
-            return await sync_to_async(self.json_response)(resolution)
+            try:
+                return self.json_response(resolution)  # plain data encodes right here
+            except SynchronousOnlyOperation:  # a lazy queryset in the value: encode it in a thread
+                return await sync_to_async(self.json_response)(resolution)
         components = [self.component, *(self.component.dependent_components or [])]
         await resolve_all(components, request, call_deferred=True, filters=filters)
         return TemplateResponse(request, [self.template_name], self.get_context_data())

@@ -131,3 +131,44 @@ def test_resolution_is_stored_on_the_instance_copy_only():
     resolve_sync(component, None)
     assert component.resolution.value == "1"
     assert type(dashboard).components["one"].resolution is None
+
+
+async def test_a_slow_sync_value_on_the_request_thread_times_out():
+    import time
+
+    def too_slow(**kwargs):
+        time.sleep(0.05)
+        return "late"
+
+    dashboard = make_dashboard(slow=Text(value=too_slow, timeout=0.01), fine=Text(value=lambda: 1))
+    await dashboard.aresolve(None)
+    slow, fine = dashboard.get_components()
+    assert slow.resolution.timed_out
+    assert fine.resolution.value == 1
+
+
+async def test_a_failing_sync_value_on_the_request_thread_spares_its_siblings(caplog):
+    dashboard = make_dashboard(
+        broken=Text(value=lambda: 1 / 0), fine=Text(value=lambda: "fine"), literal=Text(value="x")
+    )
+    resolutions = await resolve_all(dashboard.get_components(), None)
+    assert isinstance(resolutions[0].error, ZeroDivisionError)
+    assert [r.value for r in resolutions[1:]] == ["fine", "x"]
+    assert "Component 'broken' of ResolverDashboard failed" in caplog.text
+
+
+def test_sync_values_on_the_request_thread_are_resolved_in_one_trip(monkeypatch):
+    import dashboards.resolver
+
+    calls = []
+    real = dashboards.resolver.resolve_on_request_thread
+    monkeypatch.setattr(
+        dashboards.resolver,
+        "resolve_on_request_thread",
+        lambda components, *args, **kwargs: (
+            calls.append(len(components)) or real(components, *args, **kwargs)
+        ),
+    )
+    dashboard = make_dashboard(**{f"c{i}": Text(value=lambda: "v") for i in range(4)})
+    dashboard.render()
+    assert calls == [4]

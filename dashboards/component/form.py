@@ -86,6 +86,10 @@ class Form(Component):
         """The form data for this request."""
         return self.make_value(self.get_form(request))
 
+    def resolves_on_request_thread(self, call_deferred: bool = False) -> bool:
+        """Building a form is sync code (it may query its choices)."""
+        return True
+
     async def aget_value(
         self,
         request: HttpRequest | None = None,

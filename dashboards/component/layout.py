@@ -6,13 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
 from dashboards.component.base import CTA
-from dashboards.config import Config
+from dashboards.config import Config, css_classes_for
 from dashboards.exceptions import LayoutError
 from dashboards.log import logger
 
@@ -72,14 +73,13 @@ class LayoutBase:
     @property
     def component_css(self) -> dict[str, str] | str:
         """The CSS classes: the declared ones merged over this class's defaults from the settings."""
-        defaults_by_name = Config().DASHBOARDS_LAYOUT_COMPONENT_CLASSES
-        defaults = next(
-            (
-                defaults_by_name[k.__name__]
-                for k in type(self).__mro__
-                if k.__name__ in defaults_by_name
-            ),
-            {},
+        defaults = (
+            css_classes_for(
+                type(self),
+                DEFAULT_LAYOUT_COMPONENT_CLASSES,
+                getattr(settings, "DASHBOARDS_LAYOUT_COMPONENT_CLASSES", None),
+            )
+            or {}
         )
         declared = self.css_classes
         if isinstance(declared, str):
