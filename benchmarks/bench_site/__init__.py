@@ -1,0 +1,1 @@
+"""The Django project of the side-by-side benchmark (``benchmarks/run.py``)."""
