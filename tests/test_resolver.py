@@ -172,3 +172,29 @@ def test_sync_values_on_the_request_thread_are_resolved_in_one_trip(monkeypatch)
     dashboard = make_dashboard(**{f"c{i}": Text(value=lambda: "v") for i in range(4)})
     dashboard.render()
     assert calls == [4]
+
+
+async def test_a_worker_thread_value_closes_the_connections_of_its_thread(monkeypatch):
+    # (SQLite ignores closing the in-memory test database, so watch the call itself.)
+    closed_on = []
+    monkeypatch.setattr(
+        "dashboards.component.base.connections",
+        type(
+            "Connections", (), {"close_all": lambda self: closed_on.append(threading.get_ident())}
+        )(),
+    )
+    dashboard = make_dashboard(
+        worker=Text(value=lambda: threading.get_ident(), thread_sensitive=False)
+    )
+    await dashboard.aresolve(None)
+    assert closed_on == [dashboard.get_component("worker").resolution.value]
+
+
+def test_request_thread_values_leave_connections_to_django(monkeypatch):
+    closed = []
+    monkeypatch.setattr(
+        "dashboards.component.base.connections",
+        type("Connections", (), {"close_all": lambda self: closed.append(True)})(),
+    )
+    make_dashboard(here=Text(value=lambda: 1)).render()
+    assert closed == []

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from asgiref.sync import async_to_sync, sync_to_async
 from django.conf import settings
+from django.db import connections
 from django.db.models import QuerySet
 from django.forms.widgets import Media, MediaDefiningClass
 from django.http import HttpRequest
@@ -110,6 +111,18 @@ def call_kwargs(func: Callable, kwargs: dict[str, Any]) -> dict[str, Any]:
     if accepted is None:
         return kwargs
     return {key: value for key, value in kwargs.items() if key in accepted}
+
+
+def call_in_worker_thread(func: Callable, kwargs: dict[str, Any]) -> Any:
+    """Call ``func`` on a worker thread, then close the database connections it opened there.
+
+    Django closes the request thread's connections when the request ends, but never a worker
+    thread's: without this, each ``thread_sensitive=False`` value could leave one open.
+    """
+    try:
+        return func(**kwargs)
+    finally:
+        connections.close_all()
 
 
 def is_async_callable(func: Any) -> bool:
@@ -307,7 +320,12 @@ class Component(metaclass=MediaDefiningClass):
         elif is_async_callable(func):
             value = await func(**kwargs)
         else:
-            value = await sync_to_async(func, thread_sensitive=self.thread_sensitive)(**kwargs)
+            if self.thread_sensitive:
+                value = await sync_to_async(func, thread_sensitive=True)(**kwargs)
+            else:
+                value = await sync_to_async(call_in_worker_thread, thread_sensitive=False)(
+                    func, kwargs
+                )
             if inspect.isawaitable(value):
                 value = await value
         return self.prepare_value(value)
