@@ -400,3 +400,20 @@ def test_model_dashboard_form_route_works_with_a_custom_lookup_kwarg(client, mem
 def test_model_dashboard_form_route_of_a_missing_object_is_404(client):
     url = "/dashboards/testapp/userdashboard/nobody/rename/@form/"
     assert client.post(url, {"name": "x"}).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_concurrent_requests_for_two_objects_never_mix(member, staff_user):
+    import asyncio
+
+    from django.test import AsyncClient
+
+    async def fetch(username):
+        response = await AsyncClient().get(f"/dashboards/testapp/userdashboard/{username}/")
+        return response.content.decode()
+
+    pages = await asyncio.gather(*(fetch(name) for name in ["member", "staff"] * 5))
+    for name, page in zip(["member", "staff"] * 5, pages, strict=True):
+        other = "staff" if name == "member" else "member"
+        assert f">{name}<" in page
+        assert f">{other}<" not in page
