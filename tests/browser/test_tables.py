@@ -124,3 +124,14 @@ def test_a_table_is_usable_from_the_keyboard(page: Page, orders: Locator):
 def test_no_order_is_placed_in_the_future(page: Page, orders: Locator):
     newest = orders.locator("tbody tr").first.locator("td").nth(1)
     expect(newest).not_to_contain_text("from now", timeout=500)
+
+
+def test_a_customer_link_opens_the_customers_own_dashboard(page: Page):
+    page.goto(URL)
+    load_deferred(page)
+    customers = component(page, "customers")
+    link = customers.locator("tbody tr td:first-child a").first
+    name = link.inner_text()
+    link.click()
+    expect(page).to_have_url(re.compile(r"/dashboards/model_dashboards/customerdashboard/\d+/$"))
+    expect(page.locator("main")).to_contain_text(name)
