@@ -28,7 +28,6 @@ from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 
 from dashboards.dashboard import Dashboard, ModelDashboard
-from dashboards.resolver import resolve
 from dashboards.views import ComponentView, DashboardObjectMixin, DashboardView
 
 __all__ = [  # noqa: RUF022  (the order of the docs)
@@ -170,9 +169,7 @@ async def aget_component_value(
     url_kwargs = _component_kwargs(dashboard_class, key, kwargs)
     request = _request(_component_path(dashboard_class, key, kwargs), user, filters)
     view = await _prepared(ComponentView, dashboard_class, request, url_kwargs)
-    resolution = await resolve(
-        view.component, request, call_deferred=True, filters=view.dashboard.get_filters(request)
-    )
+    resolution = await view.aresolve_component(request)
     if resolution.error is not None:
         raise resolution.error
     return resolution.value

@@ -19,7 +19,7 @@ from dashboards.component.form import Form
 from dashboards.dashboard import Dashboard
 from dashboards.exceptions import DashboardNotFoundError
 from dashboards.log import logger
-from dashboards.resolver import Resolution, resolve, resolve_all
+from dashboards.resolver import Resolution, resolve, resolve_all, resolve_on_request_thread
 from dashboards.utils import get_dashboard_class
 
 
@@ -99,6 +99,20 @@ class DashboardObjectMixin:
             filterset.is_valid()  # validate here, where the ORM may run, not in async code
         return None
 
+    def resolve_on_this_thread(
+        self, request: HttpRequest, components: list[Component], call_deferred: bool
+    ) -> None:
+        """Resolve ``components`` now, in ``prepare``'s trip to the request's thread, if none of
+        them needs the event loop: the request then makes no second trip for its values."""
+        if any(component.resolves_on_event_loop(call_deferred) for component in components):
+            return
+        resolve_on_request_thread(
+            components,
+            request,
+            call_deferred=call_deferred,
+            filters=self.dashboard.get_filters(request),
+        )
+
     async def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         """Prepare the dashboard (404/permissions) off the event loop, then run the handler."""
         method = request.method.lower()
@@ -138,6 +152,9 @@ class DashboardView(DashboardObjectMixin, View):
         denied = super().prepare(request)
         if denied is None:
             self.media = self.dashboard.get_media()
+            if type(self).get is DashboardView.get:
+                on_page = [c for c in self.dashboard.get_components() if not c.is_deferred]
+                self.resolve_on_this_thread(request, on_page, call_deferred=False)
         return denied
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -152,7 +169,13 @@ class DashboardView(DashboardObjectMixin, View):
 
     async def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """Resolve every non-deferred value concurrently, then render the page."""
-        await self.dashboard.aresolve(request)
+        pending = [
+            c
+            for c in self.dashboard.get_components()
+            if not c.is_deferred and c.get_resolution(False) is None
+        ]
+        if pending:
+            await self.dashboard.aresolve(request, components=pending)
         return TemplateResponse(request, self.get_template_names(), self.get_context_data())
 
 
@@ -179,7 +202,29 @@ class ComponentView(DashboardObjectMixin, View):
             raise Http404(
                 f"Component {key} does not exist in dashboard {self.dashboard.class_name()}"
             ) from None
+        if self.uses_default_handler(request):
+            self.resolve_on_this_thread(request, self.get_components_to_render(), True)
         return None
+
+    def uses_default_handler(self, request: HttpRequest) -> bool:
+        """Whether ``ComponentView``'s own handler answers (custom views compute what they need)."""
+        handler = getattr(type(self), request.method.lower(), None)
+        return handler is ComponentView.get or (
+            handler is ComponentView.post and type(self).get is ComponentView.get
+        )
+
+    async def aresolve_component(self, request: HttpRequest) -> Resolution:
+        """The component's resolution for this request (computed in ``prepare`` if it could be)."""
+        return self.component.get_resolution(True) or await resolve(
+            self.component,
+            request,
+            call_deferred=True,
+            filters=self.dashboard.get_filters(request),
+        )
+
+    def get_components_to_render(self) -> list[Component]:
+        """The component and its dependents."""
+        return [self.component, *(self.component.dependent_components or [])]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         """The partial's context: the component, the dashboard and the view."""
@@ -187,15 +232,16 @@ class ComponentView(DashboardObjectMixin, View):
 
     async def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """Render the component's value (JSON for ``X-Requested-With: XMLHttpRequest``)."""
-        filters = self.dashboard.get_filters(request)
         if is_ajax(request):
-            resolution = await resolve(self.component, request, call_deferred=True, filters=filters)
+            resolution = await self.aresolve_component(request)
             try:
                 return self.json_response(resolution)  # plain data encodes right here
             except SynchronousOnlyOperation:  # a lazy queryset in the value: encode it in a thread
                 return await sync_to_async(self.json_response)(resolution)
-        components = [self.component, *(self.component.dependent_components or [])]
-        await resolve_all(components, request, call_deferred=True, filters=filters)
+        pending = [c for c in self.get_components_to_render() if c.get_resolution(True) is None]
+        if pending:
+            filters = self.dashboard.get_filters(request)
+            await resolve_all(pending, request, call_deferred=True, filters=filters)
         return TemplateResponse(request, [self.template_name], self.get_context_data())
 
     async def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

@@ -301,6 +301,7 @@ def test_json_errors_are_valid_json(client):
 
 
 FORMS = "/dashboards/testapp/formstestdashboard/"
+COUNTED = "/dashboards/testapp/counteddashboard/"
 
 
 def test_form_route_get_renders_the_form_and_its_dependents_out_of_band(client):
@@ -417,3 +418,13 @@ async def test_concurrent_requests_for_two_objects_never_mix(member, staff_user)
         other = "staff" if name == "member" else "member"
         assert f">{name}<" in page
         assert f">{other}<" not in page
+
+
+def test_sync_values_are_computed_once_per_request(client):
+    from tests.testapp.dashboards import CALLS
+
+    CALLS.clear()
+    client.get(COUNTED)
+    client.get(COUNTED + "@component/counted/")
+    client.get(COUNTED + "@component/counted/", **XHR)
+    assert CALLS == ["counted", "counted", "counted"]

@@ -307,6 +307,13 @@ class Component(metaclass=MediaDefiningClass):
         func = source.serialize if hasattr(source, "serialize") else source
         return self.thread_sensitive and callable(func) and not is_async_callable(func)
 
+    def resolves_on_event_loop(self, call_deferred: bool = False) -> bool:
+        """Whether the value is awaited on the event loop (async, or sync on a worker thread)."""
+        if self.resolves_on_request_thread(call_deferred):
+            return False
+        source = self.get_source(call_deferred)
+        return callable(source.serialize if hasattr(source, "serialize") else source)
+
     async def aget_value(
         self,
         request: HttpRequest | None = None,

@@ -165,3 +165,18 @@ class FormsTestDashboard(Dashboard):
 
 
 registry.register(FormsTestDashboard)
+
+
+CALLS: list[str] = []
+
+
+def counted_value(**kwargs):
+    CALLS.append("counted")
+    return "counted"
+
+
+class CountedDashboard(Dashboard):
+    counted = Text(value=counted_value)
+
+
+registry.register(CountedDashboard)
