@@ -112,8 +112,11 @@ async def resolve_all(
     request's thread run there in one trip, beside them.
     """
     components = list(components)
-    on_thread = [c for c in components if c.resolves_on_request_thread(call_deferred)]
-    elsewhere = [c for c in components if not c.resolves_on_request_thread(call_deferred)]
+    on_thread: list[Component] = []
+    elsewhere: list[Component] = []
+    for component in components:
+        on_request_thread = component.resolves_on_request_thread(call_deferred)
+        (on_thread if on_request_thread else elsewhere).append(component)
     tasks = [
         resolve(component, request, call_deferred=call_deferred, filters=filters)
         for component in elsewhere
