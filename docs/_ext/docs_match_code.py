@@ -62,7 +62,10 @@ class CheckedLiteralInclude(LiteralInclude):
     """``literalinclude`` that records the included file and rejects ``:lines:``."""
 
     def run(self) -> list[nodes.Node]:
-        """Record the included file (and a problem for ``:lines:``), then include as usual."""
+        """Record the included file (and a problem for ``:lines:``), then include it.
+
+        Blank lines a marker leaves at the end of the selection are dropped from the shown code.
+        """
         _rel, path = self.env.relfn2path(self.arguments[0])
         _included(self.env).setdefault(self.env.docname, set()).add(str(Path(path).resolve()))
         if "lines" in self.options:
@@ -72,7 +75,14 @@ class CheckedLiteralInclude(LiteralInclude):
                 f"literalinclude of {self.arguments[0]} uses :lines:; "
                 "select code with :pyobject: or :start-after:/:end-before: markers",
             )
-        return super().run()
+        result = super().run()
+        for node in result:
+            for block in node.findall(nodes.literal_block):
+                text = block.astext()
+                if text != text.rstrip("\n") + "\n" and text.strip():
+                    block.children[:] = [nodes.Text(text.rstrip("\n") + "\n")]
+                    block.rawsource = block.astext()
+        return result
 
 
 def _is_python(language: str | None) -> bool:

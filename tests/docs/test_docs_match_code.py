@@ -100,6 +100,24 @@ Title
     build(tmp_path, index)
 
 
+def test_blank_lines_before_an_end_marker_are_not_shown(tmp_path: Path) -> None:
+    views = 'def index(request):\n    return "hello"\n\n\n# start\nGREETING = "hi"\n\n\n# end\n'
+    index = """
+Title
+=====
+
+.. literalinclude:: ../examples/app/views.py
+   :start-after: # start
+   :end-before: # end
+"""
+    build(tmp_path, index, examples={"app/views.py": views})
+    html = (tmp_path / "_build" / "html" / "index.html").read_text()
+    shown = html.split("<pre>")[1].split("</pre>")[0]
+    assert shown.endswith(
+        ('<span class="s2">&quot;hi&quot;</span>\n', '<span class="s2">"hi"</span>\n')
+    )
+
+
 def test_inline_python_code_block_fails(tmp_path: Path) -> None:
     index = INCLUDES_VIEWS + "\n.. code-block:: python\n\n   x = 1\n"
 
