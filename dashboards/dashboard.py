@@ -22,7 +22,7 @@ from dashboards.log import logger
 from dashboards.meta import ClassWithAppConfigMeta
 from dashboards.permissions import BasePermission
 from dashboards.registry import Registrable
-from dashboards.resolver import resolve_all
+from dashboards.resolver import resolve_all, unresolved
 
 
 class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClass):
@@ -248,6 +248,10 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
 
     # -- values and rendering --------------------------------------------------------------
 
+    def get_page_components(self) -> list[Component]:
+        """The components whose values render with the page (the ones not deferred)."""
+        return [c for c in self.get_components() if not c.is_deferred]
+
     async def aresolve(
         self,
         request: HttpRequest | None,
@@ -256,7 +260,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
     ) -> None:
         """Resolve the values of ``components`` (default: every non-deferred one) concurrently."""
         if components is None:
-            components = [c for c in self.get_components() if not c.is_deferred]
+            components = self.get_page_components()
         await resolve_all(
             components, request, call_deferred=call_deferred, filters=self.get_filters(request)
         )
@@ -291,8 +295,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
 
     def render(self, request: HttpRequest | None = None, template_name: str | None = None) -> str:
         """Render the dashboard's components (values not yet resolved are resolved now, together)."""
-        components = self.get_components()
-        pending = [c for c in components if not c.is_deferred and c.get_resolution(False) is None]
+        pending = unresolved(self.get_page_components())
         if pending:
             async_to_sync(self.aresolve)(request, components=pending)
         context = self.get_context(request=request, media=self.get_media(), call_deferred=False)

@@ -50,6 +50,11 @@ async def resolve(
             )
     except Exception as error:
         return _failed(component, error, call_deferred)
+    return _succeeded(component, value, call_deferred)
+
+
+def _succeeded(component: Component, value: Any, call_deferred: bool) -> Resolution:
+    """Store a computed value as the component's resolution."""
     resolution = Resolution(value=value, call_deferred=call_deferred)
     component.resolution = resolution
     return resolution
@@ -66,6 +71,11 @@ def _failed(component: Component, error: Exception, call_deferred: bool) -> Reso
     resolution = Resolution(error=error, call_deferred=call_deferred)
     component.resolution = resolution
     return resolution
+
+
+def unresolved(components: Iterable[Component], call_deferred: bool = False) -> list[Component]:
+    """The components that hold no resolution yet for this kind of call."""
+    return [c for c in components if c.get_resolution(call_deferred) is None]
 
 
 def resolve_on_request_thread(
@@ -94,8 +104,7 @@ def resolve_on_request_thread(
         if timeout is not None and time.monotonic() - started > timeout:
             resolutions.append(_failed(component, TimeoutError(), call_deferred))
             continue
-        component.resolution = Resolution(value=value, call_deferred=call_deferred)
-        resolutions.append(component.resolution)
+        resolutions.append(_succeeded(component, value, call_deferred))
     return resolutions
 
 

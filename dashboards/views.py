@@ -19,7 +19,13 @@ from dashboards.component.form import Form
 from dashboards.dashboard import Dashboard
 from dashboards.exceptions import DashboardNotFoundError
 from dashboards.log import logger
-from dashboards.resolver import Resolution, resolve, resolve_all, resolve_on_request_thread
+from dashboards.resolver import (
+    Resolution,
+    resolve,
+    resolve_all,
+    resolve_on_request_thread,
+    unresolved,
+)
 from dashboards.utils import get_dashboard_class
 
 
@@ -153,7 +159,7 @@ class DashboardView(DashboardObjectMixin, View):
         if denied is None:
             self.media = self.dashboard.get_media()
             if type(self).get is DashboardView.get:
-                on_page = [c for c in self.dashboard.get_components() if not c.is_deferred]
+                on_page = self.dashboard.get_page_components()
                 self.resolve_on_this_thread(request, on_page, call_deferred=False)
         return denied
 
@@ -169,11 +175,7 @@ class DashboardView(DashboardObjectMixin, View):
 
     async def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """Resolve every non-deferred value concurrently, then render the page."""
-        pending = [
-            c
-            for c in self.dashboard.get_components()
-            if not c.is_deferred and c.get_resolution(False) is None
-        ]
+        pending = unresolved(self.dashboard.get_page_components())
         if pending:
             await self.dashboard.aresolve(request, components=pending)
         return TemplateResponse(request, self.get_template_names(), self.get_context_data())
@@ -238,7 +240,7 @@ class ComponentView(DashboardObjectMixin, View):
                 return self.json_response(resolution)  # plain data encodes right here
             except SynchronousOnlyOperation:  # a lazy queryset in the value: encode it in a thread
                 return await sync_to_async(self.json_response)(resolution)
-        pending = [c for c in self.get_components_to_render() if c.get_resolution(True) is None]
+        pending = unresolved(self.get_components_to_render(), call_deferred=True)
         if pending:
             filters = self.dashboard.get_filters(request)
             await resolve_all(pending, request, call_deferred=True, filters=filters)

@@ -275,6 +275,13 @@ class Component(metaclass=MediaDefiningClass):
                 kwargs["filterset"] = filterset
         return kwargs
 
+    def get_value_function(self, call_deferred: bool = False) -> Callable | None:
+        """The callable that computes the value (a serializer's ``serialize``), or None for a literal."""
+        source = self.get_source(call_deferred)
+        if hasattr(source, "serialize"):
+            return source.serialize
+        return source if callable(source) else None
+
     def get_value_call(
         self,
         request: HttpRequest | None,
@@ -282,13 +289,9 @@ class Component(metaclass=MediaDefiningClass):
         filters: dict[str, Any] | None,
     ) -> tuple[Callable | None, Any]:
         """What to call for the value and with which kwargs; ``(None, literal)`` for a literal."""
-        source = self.get_source(call_deferred)
-        if hasattr(source, "serialize"):
-            func = source.serialize
-        elif callable(source):
-            func = source
-        else:
-            return None, source
+        func = self.get_value_function(call_deferred)
+        if func is None:
+            return None, self.get_source(call_deferred)
         return func, call_kwargs(func, self.get_value_kwargs(request, filters))
 
     def prepare_value(self, value: Any) -> Any:
@@ -303,16 +306,14 @@ class Component(metaclass=MediaDefiningClass):
         The resolver runs all such values of a request in one trip to that thread (they would
         run one after another there anyway) instead of one trip each.
         """
-        source = self.get_source(call_deferred)
-        func = source.serialize if hasattr(source, "serialize") else source
-        return self.thread_sensitive and callable(func) and not is_async_callable(func)
+        func = self.get_value_function(call_deferred)
+        return self.thread_sensitive and func is not None and not is_async_callable(func)
 
     def resolves_on_event_loop(self, call_deferred: bool = False) -> bool:
         """Whether the value is awaited on the event loop (async, or sync on a worker thread)."""
         if self.resolves_on_request_thread(call_deferred):
             return False
-        source = self.get_source(call_deferred)
-        return callable(source.serialize if hasattr(source, "serialize") else source)
+        return self.get_value_function(call_deferred) is not None
 
     async def aget_value(
         self,
