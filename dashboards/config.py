@@ -6,8 +6,19 @@ from copy import deepcopy
 from typing import Any
 
 from django.conf import settings
-from django.utils.module_loading import import_string
 
+__all__ = [
+    "DEFAULT_COMPONENT_CLASSES",
+    "DEFAULT_COMPONENT_TIMEOUT",
+    "DEFAULT_GRID_CSS",
+    "DEFAULT_LAYOUT_COMPONENT_CLASSES",
+    "Config",
+    "CssClasses",
+    "css_classes_for",
+    "merge_css_dictionaries",
+]
+
+# The CSS classes of one component or layout class: a dict of element name to class names.
 CssClasses = dict[str, Any]
 
 #: Default CSS classes of the components that render several elements, keyed by component class name.
@@ -26,11 +37,32 @@ DEFAULT_COMPONENT_CLASSES: dict[str, CssClasses] = {
     },
 }
 
+#: Default CSS classes of the layout objects, keyed by layout class name. They live here, not in
+#: ``dashboards.component.layout``, so that reading the settings never imports a layer above.
+DEFAULT_LAYOUT_COMPONENT_CLASSES: dict[str, CssClasses] = {
+    "Card": {
+        "card": "card",
+        "header": "card-header",
+        "image": "card-img",
+        "body": "card-body",
+        "footer": "card-footer",
+    },
+    "Div": {"wrapper": ""},
+    "TabContainer": {
+        "tab_container": "tab-container",
+        "tabs": "tabs",
+        "tab_content": "tab-content",
+    },
+    "Tab": {"tab": "tab", "tab_link": ""},
+}
+
 DEFAULT_GRID_CSS = "span-6"
 DEFAULT_COMPONENT_TIMEOUT = 10.0
 
 
-def merge_css_dictionaries(defaults: dict[str, Any], overrides: dict[str, Any] | None) -> dict:
+def merge_css_dictionaries(
+    defaults: dict[str, Any], overrides: dict[str, Any] | None
+) -> dict[str, Any]:
     """Return a new dict: ``overrides`` merged one level deep over ``defaults``, neither mutated.
 
     A dict value updates the default dict of the same key; any other value replaces it. Keys that
@@ -99,9 +131,9 @@ class Config:
     @property
     def DASHBOARDS_LAYOUT_COMPONENT_CLASSES(self) -> dict[str, CssClasses]:  # noqa: N802
         """Per-layout-object CSS class maps: the setting merged over the layout defaults."""
-        defaults = import_string("dashboards.component.layout.DEFAULT_LAYOUT_COMPONENT_CLASSES")
         return merge_css_dictionaries(
-            defaults, getattr(settings, "DASHBOARDS_LAYOUT_COMPONENT_CLASSES", None)
+            DEFAULT_LAYOUT_COMPONENT_CLASSES,
+            getattr(settings, "DASHBOARDS_LAYOUT_COMPONENT_CLASSES", None),
         )
 
     @property

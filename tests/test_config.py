@@ -2,7 +2,12 @@
 
 from django.test import override_settings
 
-from dashboards.config import DEFAULT_COMPONENT_CLASSES, Config, merge_css_dictionaries
+from dashboards.config import (
+    DEFAULT_COMPONENT_CLASSES,
+    DEFAULT_LAYOUT_COMPONENT_CLASSES,
+    Config,
+    merge_css_dictionaries,
+)
 
 
 def test_defaults():
@@ -11,7 +16,22 @@ def test_defaults():
     assert config.DASHBOARDS_DEFAULT_GRID_CSS == "span-6"
     assert config.DASHBOARDS_INCLUDE_DASHBOARD_VIEWS is True
     assert config.DASHBOARDS_COMPONENT_CLASSES == DEFAULT_COMPONENT_CLASSES
+    assert config.DASHBOARDS_LAYOUT_COMPONENT_CLASSES == DEFAULT_LAYOUT_COMPONENT_CLASSES
     assert config.DASHBOARDS_LAYOUT_COMPONENT_CLASSES["Card"]["card"] == "card"
+
+
+def test_the_layout_defaults_are_the_ones_layout_objects_use():
+    from dashboards.component import layout
+
+    assert layout.DEFAULT_LAYOUT_COMPONENT_CLASSES == DEFAULT_LAYOUT_COMPONENT_CLASSES
+
+
+@override_settings(DASHBOARDS_LAYOUT_COMPONENT_CLASSES={"Card": {"card": "my-card"}})
+def test_the_layout_setting_is_merged_over_the_defaults_without_changing_them():
+    card = Config().DASHBOARDS_LAYOUT_COMPONENT_CLASSES["Card"]
+    assert card["card"] == "my-card"
+    assert card["header"] == "card-header"
+    assert DEFAULT_LAYOUT_COMPONENT_CLASSES["Card"]["card"] == "card"
 
 
 @override_settings(DASHBOARDS_DEFAULT_GRID_CSS="col-4", DASHBOARDS_COMPONENT_TIMEOUT=None)
