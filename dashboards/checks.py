@@ -5,11 +5,27 @@ from __future__ import annotations
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core import checks
 from django.utils.module_loading import import_string
 
+from dashboards.component.base import Component
+from dashboards.component.chart.chart import PlotlyComponent
+from dashboards.component.layout import LayoutBase
 from dashboards.config import Config
-from dashboards.staticfiles import check_plotly_js_is_served
+from dashboards.extras import install_hint
+from dashboards.registry import registry
+from dashboards.staticfiles import FINDER, PLOTLY_JS
+
+__all__ = [
+    "check_css_class_settings",
+    "check_dependents",
+    "check_django_htmx_installed",
+    "check_duplicate_registrations",
+    "check_permission_classes",
+    "check_plotly_js_is_served",
+]
 
 
 @checks.register()
@@ -31,7 +47,7 @@ def check_django_htmx_installed(
 @checks.register()
 def check_permission_classes(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
     """dashboards.E002: every path in DASHBOARDS_DEFAULT_PERMISSION_CLASSES must import."""
-    errors = []
+    errors: list[checks.CheckMessage] = []
     for dotted_path in Config().DASHBOARDS_DEFAULT_PERMISSION_CLASSES:
         try:
             import_string(dotted_path)
@@ -49,6 +65,7 @@ def check_permission_classes(app_configs: Any = None, **kwargs: Any) -> list[che
 def _subclass_names(cls: type) -> set[str]:
     """The names of ``cls`` and of every class derived from it so far."""
     names = {cls.__name__}
+    subclass: type
     for subclass in cls.__subclasses__():
         names |= _subclass_names(subclass)
     return names
@@ -57,9 +74,7 @@ def _subclass_names(cls: type) -> set[str]:
 @checks.register()
 def check_dependents(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
     """dashboards.E003: every key in a component's ``dependents`` names a component of its dashboard."""
-    from dashboards.registry import registry
-
-    errors = []
+    errors: list[checks.CheckMessage] = []
     for dashboard in registry.get_all_items():
         for key, component in dashboard.components.items():
             for dependent in component.dependents or []:
@@ -81,8 +96,6 @@ def check_duplicate_registrations(
     app_configs: Any = None, **kwargs: Any
 ) -> list[checks.CheckMessage]:
     """dashboards.E004: two different dashboard classes must not share one app label and name."""
-    from dashboards.registry import registry
-
     return [
         checks.Error(
             f"{ignored.__module__}.{ignored.__qualname__} has the id {ignored.get_id()!r} of "
@@ -98,12 +111,8 @@ def check_duplicate_registrations(
 @checks.register()
 def check_css_class_settings(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
     """dashboards.E005: the CSS class settings are dicts keyed by component or layout class names."""
-    from django.conf import settings
-
-    from dashboards.component.base import Component
-    from dashboards.component.layout import LayoutBase
-
-    errors = []
+    errors: list[checks.CheckMessage] = []
+    base: type
     for setting, base in (
         ("DASHBOARDS_COMPONENT_CLASSES", Component),
         ("DASHBOARDS_LAYOUT_COMPONENT_CLASSES", LayoutBase),
@@ -130,5 +139,22 @@ def check_css_class_settings(app_configs: Any = None, **kwargs: Any) -> list[che
     return errors
 
 
-# dashboards.W002 lives with the static files finder it is about.
-checks.register(checks.Tags.staticfiles)(check_plotly_js_is_served)
+@checks.register(checks.Tags.staticfiles)
+def check_plotly_js_is_served(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """dashboards.W002: a registered dashboard has a chart or map, but no finder serves plotly.js."""
+    users = [
+        f"{dashboard.__name__}.{key}"
+        for dashboard in registry.get_all_items()
+        for key, component in dashboard.components.items()
+        if isinstance(component, PlotlyComponent)
+    ]
+    if not users or finders.find(PLOTLY_JS):
+        return []
+    return [
+        checks.Warning(
+            f"{', '.join(users)} draw with plotly.js, but no static files finder finds {PLOTLY_JS}.",
+            hint=f"Add {FINDER!r} to STATICFILES_FINDERS (with Django's default finders); "
+            f"it needs plotly: {install_hint('charts')}",
+            id="dashboards.W002",
+        )
+    ]

@@ -2,15 +2,16 @@
 
 Add ``"dashboards.staticfiles.PlotlyFinder"`` to ``STATICFILES_FINDERS``, next to Django's two
 default finders: ``runserver`` then serves the file, and ``collectstatic`` copies it, like any other
-static file.
+static file. (The check that charts have their plotly.js, ``dashboards.W002``, is in
+``dashboards.checks``: this module sits below the components, which take ``PLOTLY_JS`` from it.)
 """
 
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.finders import BaseFinder
@@ -20,7 +21,7 @@ from django.core.files.storage import FileSystemStorage
 
 from dashboards.extras import install_hint
 
-__all__ = ["PLOTLY_JS", "PlotlyFinder", "check_plotly_js_is_served", "plotly_js_path"]
+__all__ = ["FINDER", "PLOTLY_JS", "PlotlyFinder", "PlotlyStorage", "plotly_js_path"]
 
 #: The directory of the static path under which the finder serves plotly.js.
 PREFIX = "dashboards/vendor"
@@ -32,7 +33,7 @@ PLOTLY_JS = f"{PREFIX}/{FILENAME}"
 FINDER = "dashboards.staticfiles.PlotlyFinder"
 
 
-def plotly_js_path() -> Any:
+def plotly_js_path() -> Path | None:
     """The ``package_data/plotly.min.js`` of the installed plotly package, a ``pathlib.Path``.
 
     ``None`` when plotly is not installed. The package is found, not imported.
@@ -46,6 +47,13 @@ def plotly_js_path() -> Any:
         if path.is_file():
             return path
     return None
+
+
+class PlotlyStorage(FileSystemStorage):
+    """The directory of plotly.js, whose files ``collectstatic`` copies under ``PREFIX``."""
+
+    #: Where ``collectstatic`` puts the files of this storage (what Django's finders set).
+    prefix = PREFIX
 
 
 class PlotlyFinder(BaseFinder):
@@ -64,6 +72,12 @@ class PlotlyFinder(BaseFinder):
             )
         ]
 
+    @overload
+    def find(self, path: str, find_all: Literal[False] = False, **kwargs: Any) -> str | None: ...
+
+    @overload
+    def find(self, path: str, find_all: Literal[True], **kwargs: Any) -> list[str]: ...
+
     def find(self, path: str, find_all: bool = False, **kwargs: Any) -> str | list[str] | None:
         """The absolute path of plotly.js for ``PLOTLY_JS`` (a list of it with ``find_all``)."""
         find_all = kwargs.pop("all", find_all)  # the name Django before 6.1 also passes
@@ -74,34 +88,9 @@ class PlotlyFinder(BaseFinder):
             return [] if find_all else None
         return [str(source)] if find_all else str(source)
 
-    def list(self, ignore_patterns: list[str] | None) -> Iterator[tuple[str, FileSystemStorage]]:
+    def list(self, ignore_patterns: Iterable[str] | None) -> Iterator[tuple[str, PlotlyStorage]]:
         """Yield plotly.js with a storage whose prefix puts it at ``PLOTLY_JS`` (for collectstatic)."""
         source = plotly_js_path()
         if source is None or matches_patterns(FILENAME, ignore_patterns or []):
             return
-        storage = FileSystemStorage(location=source.parent)
-        storage.prefix = PREFIX
-        yield FILENAME, storage
-
-
-def check_plotly_js_is_served(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
-    """dashboards.W002: a registered dashboard has a chart or map, but no finder serves plotly.js."""
-    from dashboards.component.chart.chart import PlotlyComponent
-    from dashboards.registry import registry
-
-    users = [
-        f"{dashboard.__name__}.{key}"
-        for dashboard in registry.get_all_items()
-        for key, component in dashboard.components.items()
-        if isinstance(component, PlotlyComponent)
-    ]
-    if not users or finders.find(PLOTLY_JS):
-        return []
-    return [
-        checks.Warning(
-            f"{', '.join(users)} draw with plotly.js, but no static files finder finds {PLOTLY_JS}.",
-            hint=f"Add {FINDER!r} to STATICFILES_FINDERS (with Django's default finders); "
-            f"it needs plotly: {install_hint('charts')}",
-            id="dashboards.W002",
-        )
-    ]
+        yield FILENAME, PlotlyStorage(location=source.parent)

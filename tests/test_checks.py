@@ -3,7 +3,13 @@
 from django.core import checks
 from django.test import override_settings
 
+from dashboards.checks import check_plotly_js_is_served
 from examples.settings import INSTALLED_APPS
+
+DEFAULT_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
 
 
 def check_ids():
@@ -79,3 +85,21 @@ def test_css_setting_that_is_not_a_dict_is_e005():
 @override_settings(STATICFILES_FINDERS=["django.contrib.staticfiles.finders.AppDirectoriesFinder"])
 def test_charts_without_a_plotly_finder_is_w002():
     assert "dashboards.W002" in check_ids()
+
+
+def test_w002_is_quiet_when_plotly_js_is_served():
+    assert check_plotly_js_is_served() == []
+
+
+def test_w002_warns_when_charts_are_used_but_plotly_js_is_not_served():
+    with override_settings(STATICFILES_FINDERS=DEFAULT_FINDERS):
+        [warning] = check_plotly_js_is_served()
+    assert warning.id == "dashboards.W002"
+    assert "ChartsDashboard.revenue" in warning.msg
+    assert "dashboards.staticfiles.PlotlyFinder" in warning.hint
+
+
+def test_w002_is_quiet_without_charts(monkeypatch):
+    monkeypatch.setattr("dashboards.registry.registry.get_all_items", list)
+    with override_settings(STATICFILES_FINDERS=DEFAULT_FINDERS):
+        assert check_plotly_js_is_served() == []

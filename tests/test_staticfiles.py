@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import RequestFactory, override_settings
 
 from dashboards import staticfiles
-from dashboards.staticfiles import PLOTLY_JS, PlotlyFinder, check_plotly_js_is_served
+from dashboards.staticfiles import PLOTLY_JS, PlotlyFinder
 
 PLOTLY_FILE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 DEFAULT_FINDERS = [
@@ -122,21 +122,3 @@ def test_collectstatic_copies_plotly_js(tmp_path):
     with override_settings(STATIC_ROOT=tmp_path):
         call_command("collectstatic", interactive=False, verbosity=0)
     assert (tmp_path / PLOTLY_JS).read_bytes() == PLOTLY_FILE.read_bytes()
-
-
-def test_check_is_quiet_when_plotly_js_is_served():
-    assert check_plotly_js_is_served() == []
-
-
-def test_check_warns_when_charts_are_used_but_plotly_js_is_not_served():
-    with override_settings(STATICFILES_FINDERS=DEFAULT_FINDERS):
-        [warning] = check_plotly_js_is_served()
-    assert warning.id == "dashboards.W002"
-    assert "ChartsDashboard.revenue" in warning.msg
-    assert "dashboards.staticfiles.PlotlyFinder" in warning.hint
-
-
-def test_check_is_quiet_without_charts(monkeypatch):
-    monkeypatch.setattr("dashboards.registry.registry.get_all_items", list)
-    with override_settings(STATICFILES_FINDERS=DEFAULT_FINDERS):
-        assert check_plotly_js_is_served() == []
