@@ -2,6 +2,8 @@
 
 from django.apps import AppConfig
 
+__all__ = ["DashboardConfig"]
+
 
 class DashboardConfig(AppConfig):
     """Django app ``dashboards``."""

@@ -1,5 +1,7 @@
 """Exceptions raised by the library."""
 
+__all__ = ["ComponentNotFoundError", "DashboardError", "DashboardNotFoundError", "LayoutError"]
+
 
 class DashboardError(Exception):
     """Base class of every error the library raises on purpose."""

@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 
+__all__ = ["DashboardForm"]
+
 
 class DashboardForm(forms.Form):
     """A Django form with what a ``Form`` component needs: ``asdict()`` and an overridable ``save()``."""

@@ -2,4 +2,6 @@
 
 import logging
 
+__all__ = ["logger"]
+
 logger = logging.getLogger("dashboards")

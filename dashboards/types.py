@@ -2,5 +2,7 @@
 
 from typing import Any
 
+__all__ = ["ValueData"]
+
 #: Whatever a component's value resolves to: a literal, a dict, a dataclass, a serializer's output.
 ValueData = Any

@@ -9,6 +9,8 @@ from dashboards.exceptions import DashboardNotFoundError
 if TYPE_CHECKING:
     from dashboards.dashboard import Dashboard
 
+__all__ = ["get_dashboard_class"]
+
 
 def get_dashboard_class(app_label: str, dashboard_class: str) -> type[Dashboard]:
     """Return the registered dashboard class for an app label and a (case-insensitive) class name."""

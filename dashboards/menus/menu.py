@@ -21,6 +21,15 @@ from django.urls import ResolverMatch, resolve
 from dashboards.dashboard import Dashboard, ModelDashboard
 from dashboards.registry import Registrable, registry
 
+__all__ = [
+    "DashboardMenu",
+    "DashboardMenuItem",
+    "Menu",
+    "MenuItem",
+    "is_current_url",
+    "make_dashboard_item",
+]
+
 
 def _site_path(url: str, request: HttpRequest) -> str | None:
     """The path ``url`` points to on this site; None for another site, a fragment or no URL."""

@@ -8,6 +8,8 @@ from django.apps import apps
 
 from dashboards.registry import Registry
 
+__all__ = ["MenuRegistry", "menu_app_label", "menu_registry"]
+
 
 def menu_app_label(menu: Any) -> str:
     """A menu's ``app_label``, else the label of the app that defines it ("" outside any app)."""

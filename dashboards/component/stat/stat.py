@@ -7,6 +7,8 @@ from typing import Any
 
 from dashboards.component.base import Component
 
+__all__ = ["Stat", "StatData"]
+
 
 @dataclass
 class StatData:

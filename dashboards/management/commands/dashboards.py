@@ -12,6 +12,8 @@ from dashboards.component.base import Component
 from dashboards.dashboard import Dashboard, ModelDashboard
 from dashboards.registry import registry
 
+__all__ = ["Command"]
+
 #: Stands for the lookup while reversing a ModelDashboard's URL, replaced by the pattern after.
 LOOKUP_PLACEHOLDER = "LOOKUP-PLACEHOLDER"
 
