@@ -58,26 +58,28 @@ def _request(
     """A GET request to ``path`` by ``user`` (anonymous if None), with ``filters`` as its query."""
     request = RequestFactory().get(path, data=filters or {})
     user = AnonymousUser() if user is None else user
-    request.user = user
+    # django-stubs types request.user as the project's user model; a test may pass any user.
+    request.user = user  # type: ignore[assignment]
 
     async def auser() -> Any:
         return user
 
-    request.auser = auser  # type: ignore[attr-defined]
-    request.session = import_module(settings.SESSION_ENGINE).SessionStore()  # type: ignore[attr-defined]
+    request.auser = auser
+    request.session = import_module(settings.SESSION_ENGINE).SessionStore()
     return request
 
 
 def _lookup(dashboard_class: type[Dashboard], kwargs: dict[str, Any]) -> Any:
     """The object lookup in ``kwargs``, under the dashboard's ``lookup_kwarg`` or ``lookup``."""
-    return kwargs.get(dashboard_class._meta.lookup_kwarg, kwargs.get("lookup"))
+    lookup_kwarg = dashboard_class._meta.lookup_kwarg  # type: ignore[attr-defined]  # untyped _meta
+    return kwargs.get(lookup_kwarg, kwargs.get("lookup"))
 
 
 def _page_path(dashboard_class: type[Dashboard], kwargs: dict[str, Any]) -> str:
     """The URL of the dashboard's page, or ``/`` when it has none in the URLconf."""
     try:
         if issubclass(dashboard_class, ModelDashboard):
-            lookup_kwarg = dashboard_class._meta.lookup_kwarg
+            lookup_kwarg = dashboard_class._meta.lookup_kwarg  # type: ignore[attr-defined]
             return reverse(
                 f"dashboards:{dashboard_class.get_slug()}_detail",
                 kwargs={lookup_kwarg: _lookup(dashboard_class, kwargs)},
@@ -92,7 +94,7 @@ def _component_kwargs(
 ) -> dict[str, Any]:
     """The URL kwargs the component's endpoint gets (the caller's kwargs among them)."""
     return {
-        "app_label": dashboard_class._meta.app_label,
+        "app_label": dashboard_class._meta.app_label,  # type: ignore[attr-defined]
         "dashboard": dashboard_class.class_name(),
         **kwargs,
         "component": key,
@@ -101,7 +103,7 @@ def _component_kwargs(
 
 def _component_path(dashboard_class: type[Dashboard], key: str, kwargs: dict[str, Any]) -> str:
     """The URL of the component's endpoint, or ``/`` when it has none in the URLconf."""
-    args = [dashboard_class._meta.app_label, dashboard_class.class_name(), key]
+    args = [dashboard_class._meta.app_label, dashboard_class.class_name(), key]  # type: ignore[attr-defined]
     lookup = _lookup(dashboard_class, kwargs)
     if issubclass(dashboard_class, ModelDashboard) and lookup is not None:
         args.insert(2, lookup)
@@ -129,7 +131,8 @@ async def _prepared(
 async def _content(response: TemplateResponse) -> str:
     """The body of a view's template response, rendered where the ORM may run."""
     await sync_to_async(response.render)()
-    return response.content.decode(response.charset)
+    content: bytes = response.content
+    return content.decode(response.charset)
 
 
 async def arender_dashboard(

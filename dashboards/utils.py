@@ -17,8 +17,9 @@ def get_dashboard_class(app_label: str, dashboard_class: str) -> type[Dashboard]
     from dashboards.registry import registry
 
     try:
-        return registry.get_by_classname(app_label, dashboard_class)
+        found: type[Dashboard] = registry.get_by_classname(app_label, dashboard_class)
     except IndexError:
         raise DashboardNotFoundError(
             f"No dashboard {dashboard_class!r} is registered for app {app_label!r}."
         ) from None
+    return found

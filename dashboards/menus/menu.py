@@ -175,7 +175,7 @@ def make_dashboard_item(
     ``title`` defaults to the dashboard's ``Meta.verbose_name`` (which defaults to ``Meta.name``).
     """
     if title is None:
-        title = str(dashboard._meta.verbose_name)
+        title = str(dashboard._meta.verbose_name)  # type: ignore[attr-defined]  # untyped _meta
     if issubclass(dashboard, ModelDashboard):
         if obj is None:
             raise TypeError(

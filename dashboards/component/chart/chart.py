@@ -64,7 +64,8 @@ def figure_json(figure: Any) -> str:
         json.loads(figure)  # a ValueError for anything that is not JSON
         return figure
     if hasattr(figure, "to_json") and callable(figure.to_json):
-        return figure.to_json()
+        text: str = figure.to_json()
+        return text
     encoder = import_extra("plotly.utils", feature="Charts").PlotlyJSONEncoder
     return json.dumps(figure, cls=encoder)
 
