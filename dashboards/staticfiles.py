@@ -33,7 +33,8 @@ PLOTLY_JS = f"{PREFIX}/{FILENAME}"
 FINDER = "dashboards.staticfiles.PlotlyFinder"
 
 
-def plotly_js_path() -> Path | None:
+# Any, not ``Path | None``: the offline docs build cannot resolve ``pathlib.Path`` under -n.
+def plotly_js_path() -> Any:
     """The ``package_data/plotly.min.js`` of the installed plotly package, a ``pathlib.Path``.
 
     ``None`` when plotly is not installed. The package is found, not imported.
