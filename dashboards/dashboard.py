@@ -19,7 +19,7 @@ from dashboards.component.base import Component
 from dashboards.component.layout import Card, ComponentLayout
 from dashboards.config import Config
 from dashboards.log import logger
-from dashboards.meta import ClassWithAppConfigMeta
+from dashboards.meta import ClassWithAppConfigMeta, DashboardOptions, ModelDashboardOptions
 from dashboards.permissions import BasePermission
 from dashboards.registry import Registrable
 from dashboards.resolver import resolve_all, unresolved
@@ -31,13 +31,12 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
     #: The declared components, in declaration order (parents' first); an instance holds copies.
     components: ClassVar[dict[str, Component]] = {}
 
+    #: The options a dashboard's Meta may set (see :class:`~dashboards.meta.DashboardOptions`).
+    options_class = DashboardOptions
+    _meta: ClassVar[DashboardOptions]
+
     class Meta:
         abstract = True
-        permission_classes: list[type[BasePermission]] | None = None
-        template_name: str | None = None
-        filterset_class: Any = None
-        lookup_kwarg = "lookup"
-        lookup_field = "pk"
 
     class Layout:
         components: ComponentLayout | None = None
@@ -61,7 +60,9 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
             cls.Layout = type("Layout", (cls.Layout,), {})
 
     @classmethod
-    def postprocess_meta(cls, current_meta: dict[str, Any], resolved: dict[str, Any]) -> dict:
+    def postprocess_meta(
+        cls, current_meta: dict[str, Any], resolved: dict[str, Any]
+    ) -> dict[str, Any]:
         """Default ``include_in_menu`` to ``not abstract``."""
         resolved = super().postprocess_meta(current_meta, resolved)
         if "include_in_menu" not in current_meta:
@@ -315,9 +316,11 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
 class ModelDashboard(Dashboard):
     """A dashboard about one model instance, served at ``<app>/<dashboard>/<lookup>/``."""
 
+    options_class = ModelDashboardOptions
+    _meta: ClassVar[ModelDashboardOptions]
+
     class Meta:
         abstract = True
-        model: Any = None
 
     def get_queryset(self) -> Any:
         """The objects this dashboard may show: ``Meta.model``'s default manager, unless overridden."""

@@ -175,7 +175,7 @@ def make_dashboard_item(
     ``title`` defaults to the dashboard's ``Meta.verbose_name`` (which defaults to ``Meta.name``).
     """
     if title is None:
-        title = str(dashboard._meta.verbose_name)  # type: ignore[attr-defined]  # untyped _meta
+        title = str(dashboard._meta.verbose_name)
     if issubclass(dashboard, ModelDashboard):
         if obj is None:
             raise TypeError(
@@ -238,7 +238,7 @@ class DashboardMenu(Menu):
             if not dashboard._meta.include_in_menu:
                 continue
             if issubclass(dashboard, ModelDashboard):
-                model = getattr(dashboard._meta, "model", None)
+                model = dashboard._meta.model
                 if obj is not None and model is not None and isinstance(obj, model):
                     items.append(make_dashboard_item(dashboard, obj))
             else:

@@ -12,7 +12,7 @@ import sys
 from typing import Any, ClassVar
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.forms.widgets import Media, MediaDefiningClass
 from django.template.loader import render_to_string
 
@@ -25,11 +25,12 @@ from dashboards.component.chart.chart import (
     plotly_config,
 )
 from dashboards.extras import import_extra
-from dashboards.meta import ClassWithMeta
+from dashboards.meta import ClassWithMeta, Options, meta_options
 
 __all__ = [
     "BaseChartSerializer",
     "ChartSerializer",
+    "ChartSerializerOptions",
     "ModelDataMixin",
     "PlotlyChartSerializer",
     "PlotlyChartSerializerMixin",
@@ -49,30 +50,45 @@ def _graph_objects() -> Any:
     return import_extra("plotly.graph_objects", feature="ChartSerializer")
 
 
+class ChartSerializerOptions(Options):
+    """The Meta options of a chart serializer."""
+
+    #: The figure's title (in its layout); also the serializer's ``name`` and ``verbose_name``
+    #: unless its Meta sets them.
+    title: str | None = None
+    #: The figure's width in pixels (in its layout).
+    width: int | None = None
+    #: The figure's height in pixels (in its layout).
+    height: int | None = None
+    #: The fields of ``model`` the DataFrame holds (``queryset.values(*fields)``); None: all.
+    fields: list[str] | None = None
+    #: The model whose rows are drawn (unless ``get_queryset`` or ``get_data`` is overridden).
+    model: type[Model] | None = None
+    #: plotly.js config: show the mode bar (``True`` means on hover).
+    displayModeBar: bool | str = True  # noqa: N815
+    #: plotly.js config: a static figure, without interaction.
+    staticPlot: bool = False  # noqa: N815
+    #: plotly.js config: resize the figure with its container.
+    responsive: bool = True
+
+
 class BaseChartSerializer(ClassWithMeta, metaclass=MediaDefiningClass):
-    """Base of chart serializers: the ``Meta`` options and the media.
+    """Base of chart serializers: the ``Meta`` options (:class:`ChartSerializerOptions`) and the
+    media."""
 
-    Meta options: ``title``, ``width`` and ``height`` (applied to the figure's layout); ``fields``
-    and ``model`` (the data, see ``ModelDataMixin``); ``displayModeBar`` (default ``True``, shown on
-    hover), ``staticPlot`` (``False``) and ``responsive`` (``True``), plotly.js config options.
-    """
-
-    class Meta:
-        title: str | None = None
-        width: int | None = None
-        height: int | None = None
-        fields: list[str] | None = None
-        model: Any = None
+    #: The options a chart serializer's Meta may set.
+    options_class = ChartSerializerOptions
+    _meta: ClassVar[ChartSerializerOptions]
 
     class Media:
         js = CHART_SCRIPTS
 
     @classmethod
-    def postprocess_meta(cls, current_meta: dict[str, Any], resolved: dict[str, Any]) -> dict:
-        """Default the config options; a ``title`` is also the name, unless one is set."""
+    def postprocess_meta(
+        cls, current_meta: dict[str, Any], resolved: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A ``title`` is also the name, unless one is set."""
         resolved = super().postprocess_meta(current_meta, resolved)
-        for option, default in CONFIG_OPTIONS.items():
-            resolved.setdefault(option, default)
         if resolved.get("title"):
             for key in ("name", "verbose_name"):
                 if key not in current_meta:
@@ -87,9 +103,8 @@ class BaseChartSerializer(ClassWithMeta, metaclass=MediaDefiningClass):
         """
         declared: dict[str, Any] = {}
         for klass in reversed(cls.__mro__):
-            meta = vars(klass).get("Meta")
-            if meta is not None:
-                declared.update({k: v for k, v in vars(meta).items() if k in CONFIG_OPTIONS})
+            options = meta_options(vars(klass).get("Meta"))
+            declared.update({k: v for k, v in options.items() if k in CONFIG_OPTIONS})
         return declared
 
     @classmethod
@@ -105,7 +120,7 @@ class BaseChartSerializer(ClassWithMeta, metaclass=MediaDefiningClass):
 class ModelDataMixin:
     """The data: ``Meta.model``'s queryset, reduced to ``Meta.fields``, as a pandas DataFrame."""
 
-    _meta: ClassVar[type]
+    _meta: ClassVar[ChartSerializerOptions]
 
     def get_fields(self) -> list[str] | None:
         """The columns of the DataFrame (``Meta.fields``); ``None`` takes every field."""
@@ -138,7 +153,7 @@ class ModelDataMixin:
 class PlotlyChartSerializerMixin:
     """``get_data`` → ``to_fig`` → ``apply_layout`` → JSON text; an empty DataFrame gives "No data"."""
 
-    _meta: ClassVar[type]
+    _meta: ClassVar[ChartSerializerOptions]
     template_name: ClassVar[str] = "dashboards/components/chart/plotly.html"
     #: The Meta options applied to the layout (unless ``layout`` sets them).
     meta_layout_attrs: ClassVar[list[str]] = ["title", "width", "height"]

@@ -7,20 +7,22 @@ from datetime import datetime, timedelta
 from typing import Any, ClassVar
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Aggregate, Count, QuerySet
+from django.db.models import Aggregate, Count, Model, QuerySet
 from django.forms.widgets import Media, MediaDefiningClass
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.timesince import timesince
 
 from dashboards.component.base import value_render_encoder
-from dashboards.meta import ClassWithMeta
+from dashboards.meta import ClassWithMeta, Options
 
 __all__ = [
     "BaseStatSerializer",
     "StatDateChangeSerializer",
+    "StatDateChangeSerializerOptions",
     "StatSerializer",
     "StatSerializerData",
+    "StatSerializerOptions",
 ]
 
 #: The arguments of a value callable, which ``render`` passes on to ``serialize``.
@@ -58,28 +60,47 @@ class StatSerializerData:
             return None
 
 
-class BaseStatSerializer(ClassWithMeta, metaclass=MediaDefiningClass):
-    """Base of stat serializers: ``Meta`` options, the template and the media.
+class StatSerializerOptions(Options):
+    """The Meta options of a :class:`StatSerializer`."""
 
-    Meta options: ``model``, ``annotation`` (an aggregate class, default ``Count``),
-    ``annotation_field`` (default ``"pk"``), ``title`` (default ``""``: the class name) and ``unit``
-    (shown after the value, e.g. ``"€"`` or ``"%"``).
-    """
+    #: The model whose rows are aggregated (unless ``get_queryset`` is overridden).
+    model: type[Model] | None = None
+    #: The aggregate class, e.g. ``Count`` or ``Sum``.
+    annotation: type[Aggregate] = Count
+    #: The field aggregated.
+    annotation_field: str = "pk"
+    #: The title above the figure; also the serializer's ``name`` and ``verbose_name`` unless its
+    #: Meta sets them. Empty: the class name.
+    title: str = ""
+    #: Shown after the value, e.g. ``"€"`` or ``"%"``.
+    unit: str = ""
+
+
+class StatDateChangeSerializerOptions(StatSerializerOptions):
+    """The Meta options of a :class:`StatDateChangeSerializer`: a stat's, and the period."""
+
+    #: The date (or datetime) field that places each row in time.
+    date_field_name: str | None = None
+    #: How far back the previous value is.
+    previous_delta: timedelta | None = None
+
+
+class BaseStatSerializer(ClassWithMeta, metaclass=MediaDefiningClass):
+    """Base of stat serializers: ``Meta`` options (:class:`StatSerializerOptions`), the template
+    and the media."""
 
     template_name: ClassVar[str] = "dashboards/components/stat/stat.html"
-
-    class Meta:
-        model: Any = None
-        annotation: type[Aggregate] = Count
-        annotation_field: str = "pk"
-        title: str = ""
-        unit: str = ""
+    #: The options a stat serializer's Meta may set.
+    options_class = StatSerializerOptions
+    _meta: ClassVar[StatSerializerOptions]
 
     class Media:
         css = {"all": ("dashboards/css/stat.css",)}
 
     @classmethod
-    def postprocess_meta(cls, current_meta: dict[str, Any], resolved: dict[str, Any]) -> dict:
+    def postprocess_meta(
+        cls, current_meta: dict[str, Any], resolved: dict[str, Any]
+    ) -> dict[str, Any]:
         """A ``title`` is also the name, unless one is set."""
         resolved = super().postprocess_meta(current_meta, resolved)
         if resolved.get("title"):
@@ -160,9 +181,9 @@ class StatDateChangeSerializer(StatSerializer):
     periods instead, e.g. the last 30 days with the 30 days before.
     """
 
-    class Meta:
-        date_field_name: str | None = None
-        previous_delta: timedelta | None = None
+    #: The options a date-change serializer's Meta may set.
+    options_class = StatDateChangeSerializerOptions
+    _meta: ClassVar[StatDateChangeSerializerOptions]
 
     def __init__(self) -> None:
         #: The moment the value is computed for, the same for the value, previous value and period.

@@ -13,7 +13,7 @@ from uuid import UUID
 from asgiref.sync import async_to_sync
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.forms.widgets import Media, MediaDefiningClass
 from django.utils.html import conditional_escape, format_html
 from django.utils.text import capfirst
@@ -22,9 +22,16 @@ from django.utils.translation import gettext
 from dashboards.component.base import call_kwargs
 from dashboards.component.table.mixins import SortKey, TableDataProcessorMixin, get_path
 from dashboards.log import logger
-from dashboards.meta import ClassWithMeta
+from dashboards.meta import ClassWithMeta, Options
 
-__all__ = ["BaseTableSerializer", "SerializedTable", "TableSerializer", "format_value", "to_html"]
+__all__ = [
+    "BaseTableSerializer",
+    "SerializedTable",
+    "TableSerializer",
+    "TableSerializerOptions",
+    "format_value",
+    "to_html",
+]
 
 #: Values that are kept as they are in a serialized row (everything else becomes escaped text).
 PLAIN_TYPES = (int, float, Decimal, datetime.date, datetime.time, datetime.timedelta, UUID)
@@ -69,32 +76,43 @@ def to_html(value: Any) -> Any:
     return conditional_escape(value)
 
 
+class TableSerializerOptions(Options):
+    """The Meta options of a :class:`TableSerializer`."""
+
+    #: Column key -> title, in order. Keys are fields, ``__`` paths across relations, or keys of
+    #: the rows' dicts. Required to serialize.
+    columns: dict[str, Any] | None = None
+    #: Column keys, ``-`` first for descending: the sort when the request names none. None sorts
+    #: by the first column; ``[]`` keeps the data's own order.
+    order: list[str] | None = None
+    #: The table's caption; also the serializer's ``name`` and ``verbose_name`` unless its Meta
+    #: sets them.
+    title: str | None = None
+    #: The model whose default manager supplies the rows (unless ``get_queryset`` is overridden).
+    model: type[Model] | None = None
+    #: Link the first column of model rows to ``row.get_absolute_url()``.
+    first_as_absolute_url: bool = False
+    #: Sort text case-insensitively.
+    force_lower: bool = True
+    #: The most rows one page may hold (None: no limit).
+    max_page_size: int | None = 1000
+
+
 class BaseTableSerializer(ClassWithMeta, TableDataProcessorMixin, metaclass=MediaDefiningClass):
     """The machinery of :class:`TableSerializer`; subclass that one."""
 
     media: ClassVar[Media]
+    #: The options a table serializer's Meta may set.
+    options_class = TableSerializerOptions
+    _meta: ClassVar[TableSerializerOptions]
 
     class Meta:
         abstract = True
-        #: Column key -> title, in order. Keys are fields, ``__`` paths across relations, or keys
-        #: of the rows' dicts. Required to serialize.
-        columns: dict[str, Any] | None = None
-        #: Column keys, ``-`` first for descending: the sort when the request names none.
-        #: None sorts by the first column; ``[]`` keeps the data's own order.
-        order: list[str] | None = None
-        #: The table's caption.
-        title: str | None = None
-        #: The model whose default manager supplies the rows (unless get_queryset is overridden).
-        model: Any = None
-        #: Link the first column of model rows to ``row.get_absolute_url()``.
-        first_as_absolute_url: bool = False
-        #: Sort text case-insensitively.
-        force_lower: bool = True
-        #: The most rows one page may hold (None: no limit).
-        max_page_size: int | None = 1000
 
     @classmethod
-    def postprocess_meta(cls, current_meta: dict[str, Any], resolved: dict[str, Any]) -> dict:
+    def postprocess_meta(
+        cls, current_meta: dict[str, Any], resolved: dict[str, Any]
+    ) -> dict[str, Any]:
         """``Meta.title`` names the serializer unless ``name``/``verbose_name`` do."""
         resolved = super().postprocess_meta(current_meta, resolved)
         title = current_meta.get("title")
