@@ -15,8 +15,13 @@ class DashboardConfig(AppConfig):
     def ready(self) -> None:
         """Register the system checks; import each app's ``dashboards`` and ``dashboard_menu`` modules."""
         from dashboards import checks  # noqa: F401  (registers the checks)
+        from dashboards.dashboard import Dashboard
         from dashboards.menus.registry import menu_registry
         from dashboards.registry import registry
+        from dashboards.views import DashboardView
+
+        if Dashboard.page_view_class is None:
+            Dashboard.page_view_class = DashboardView
 
         registry.autodiscover()
         menu_registry.autodiscover()

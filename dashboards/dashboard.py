@@ -5,12 +5,12 @@ from __future__ import annotations
 import copy
 from typing import Any, ClassVar
 
-from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.sync import sync_to_async
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from django.forms.widgets import Media, MediaDefiningClass
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.urls import URLPattern, path, reverse
+from django.urls import URLPattern, reverse
 from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
@@ -18,11 +18,12 @@ from django.utils.text import slugify
 from dashboards.component.base import Component
 from dashboards.component.layout import Card, ComponentLayout
 from dashboards.config import Config
+from dashboards.inputs import Inputs, request_filters
 from dashboards.log import logger
 from dashboards.meta import ClassWithAppConfigMeta, DashboardOptions, ModelDashboardOptions
 from dashboards.permissions import BasePermission
 from dashboards.registry import Registrable
-from dashboards.resolver import resolve_all, unresolved
+from dashboards.resolver import aresolve, resolve
 
 
 class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClass):
@@ -30,6 +31,9 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
 
     #: The declared components, in declaration order (parents' first); an instance holds copies.
     components: ClassVar[dict[str, Component]] = {}
+    #: The view class of the page (``DashboardView``, set when the dashboards app is ready);
+    #: set it on a dashboard to serve its page with a view class of your own.
+    page_view_class: ClassVar[Any] = None
 
     #: The options a dashboard's Meta may set (see :class:`~dashboards.meta.DashboardOptions`).
     options_class = DashboardOptions
@@ -69,18 +73,26 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
             resolved["include_in_menu"] = not resolved["abstract"]
         return resolved
 
+    #: The request this instance answers (None outside a request).
+    request: HttpRequest | None
+    #: A ``ModelDashboard``'s object, else None.
+    object: Any
+    #: This instance's layout; None until ``get_layout()`` copies ``Layout.components``.
+    layout: ComponentLayout | None
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         request = kwargs.get("request")
         if request is None:
             request = next((arg for arg in args if isinstance(arg, HttpRequest)), None)
-        self.request: HttpRequest | None = request
+        self.request = request
         self.kwargs = kwargs
         self._filterset: Any = None
-        self.object: Any = kwargs.get("object")
+        self._inputs: Inputs | None = None
+        self._media: Media | None = None
+        self.object = kwargs.get("object")
         if self.object is None:
             self.object = self.get_object(**kwargs)
-        #: This instance's layout; None until ``get_layout()`` copies ``Layout.components``.
-        self.layout: ComponentLayout | None = None
+        self.layout = None
         self.components = {
             key: self.bind_component(key, component)
             for key, component in type(self).components.items()
@@ -109,12 +121,16 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
     @classmethod
     def page_path(cls, suffix: str = "", name_suffix: str = "") -> URLPattern:
         """The route of this dashboard's page: ``<app_label>/<classname>/<suffix>``."""
-        from dashboards.views import DashboardView
-
-        return path(
+        view_class = cls.page_view_class
+        if view_class is None:
+            raise ImproperlyConfigured(
+                f"{cls.__name__} has no page view: add 'dashboards' to INSTALLED_APPS, or set "
+                "page_view_class."
+            )
+        return view_class.as_route(  # type: ignore[no-any-return]
             f"{cls._meta.app_label}/{cls.class_name()}/{suffix}",
-            DashboardView.as_view(dashboard_class=cls),
             name=f"{cls.get_slug()}{name_suffix}",
+            dashboard_class=cls,
         )
 
     @classmethod
@@ -135,7 +151,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
 
     def bind_component(self, key: str, component: Component) -> Component:
         """This instance's copy of a component, with ``get_<key>_value``/``_defer`` methods bound."""
-        bound = component.bind(self, key)
+        bound = component.bind(type(self), key, self.object)
         value_method = getattr(self, f"get_{key}_value", None)
         defer_method = getattr(self, f"get_{key}_defer", None)
         if callable(value_method):
@@ -147,10 +163,10 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
     def get_components_dict(self) -> dict[str, Component]:
         """This instance's components by key; ones added after ``__init__`` are bound (copied) here."""
         for key, component in list(self.components.items()):
-            if component.dashboard_instance is not self or component.key != key:
+            if component.key != key or component.dashboard is not type(self):
                 self.components[key] = self.bind_component(key, component)
-            else:
-                component.object = self.object
+            elif component.object is not self.object:
+                self.components[key] = component.bind(type(self), key, self.object)
         return self.components
 
     def get_components(self) -> list[Component]:
@@ -191,6 +207,16 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         return [permission() for permission in classes]
 
     @classmethod
+    async def ahas_permissions(
+        cls, request: HttpRequest, handle: bool = True
+    ) -> bool | HttpResponse:
+        """``has_permissions`` from async code (each permission's ``ahas_permission``)."""
+        for permission in cls.get_dashboard_permissions():
+            if not await permission.ahas_permission(request=request, dashboard=cls):
+                return permission.handle_no_permission(request, cls) if handle else False
+        return True
+
+    @classmethod
     def has_permissions(cls, request: HttpRequest, handle: bool = True) -> bool | HttpResponse:
         """True when every permission allows the request; else the denial (or False if not ``handle``)."""
         for permission in cls.get_dashboard_permissions():
@@ -209,13 +235,19 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
                 return permission.handle_no_permission(request, type(self)) if handle else False
         return True
 
-    def remove_forbidden_components(self, request: HttpRequest) -> dict[str, Component]:
-        """Drop the components whose own permissions refuse the request; return them by key."""
-        forbidden = {
-            key: component
-            for key, component in self.get_components_dict().items()
-            if component.denied_by(request) is not None
-        }
+    def remove_forbidden_components(
+        self, request: HttpRequest, forbidden: dict[str, Component] | None = None
+    ) -> dict[str, Component]:
+        """Drop the components whose own permissions refuse the request; return them by key.
+
+        ``forbidden`` is given when the permissions were already checked (from async code).
+        """
+        if forbidden is None:
+            forbidden = {
+                key: component
+                for key, component in self.get_components_dict().items()
+                if component.denied_by(request) is not None
+            }
         for key in forbidden:
             del self.components[key]
         return forbidden
@@ -224,7 +256,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
 
     def get_filters(self, request: HttpRequest | None) -> dict[str, Any]:
         """The filters value callables receive: the request's query (or form) data."""
-        return Component.get_filters(request)
+        return request_filters(request)
 
     def get_filterset_queryset(self) -> Any:
         """The queryset the filter bar filters; None lets the FilterSet use its model's."""
@@ -247,35 +279,83 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
             )
         return self._filterset
 
+    # -- this request's inputs -------------------------------------------------------------
+
+    def get_inputs(self) -> Inputs:
+        """This request's inputs, built once: the components (dependents resolved), the object,
+        the filters and the filterset, which every component and layout object is handed."""
+        if self._inputs is None:
+            components = {component.key: component for component in self.get_components()}
+            self._inputs = Inputs(
+                request=self.request,
+                dashboard=self,
+                object=self.object,
+                filters=self.get_filters(self.request),
+                filterset=self.get_filterset(),
+                components=components,  # type: ignore[arg-type]
+            )
+        return self._inputs
+
+    @classmethod
+    def prepares_on_event_loop(cls) -> bool:
+        """Whether building this dashboard for a request runs no code that may query the database.
+
+        True for a plain dashboard with no ``__init__``, ``get_object`` or filter bar of its own
+        and no component that prepares on a thread (a form): such a request is prepared right on
+        the event loop under ASGI.
+        """
+        return (
+            cls.__init__ is Dashboard.__init__
+            and cls.get_object is Dashboard.get_object
+            and cls.get_components is Dashboard.get_components
+            and getattr(cls._meta, "filterset_class", None) is None
+            and not any(c.prepares_on_thread for c in cls.components.values())
+        )
+
     # -- values and rendering --------------------------------------------------------------
 
     def get_page_components(self) -> list[Component]:
         """The components whose values render with the page (the ones not deferred)."""
-        return [c for c in self.get_components() if not c.is_deferred]
+        return [c for c in self.get_inputs().components.values() if not c.is_deferred]
+
+    def pending(self, components: list[Component], call_deferred: bool = False) -> list[Component]:
+        """Those of ``components`` whose value this request has not computed yet."""
+        resolutions = self.get_inputs().resolutions
+        return [c for c in components if (c.key, call_deferred) not in resolutions]
+
+    def resolve(
+        self, components: list[Component] | None = None, call_deferred: bool = False
+    ) -> None:
+        """Compute the values of ``components`` (default: the page's) from sync code."""
+        if components is None:
+            components = self.get_page_components()
+        resolve(self.pending(components, call_deferred), self.get_inputs(), call_deferred)
 
     async def aresolve(
         self,
-        request: HttpRequest | None,
+        request: HttpRequest | None = None,
         components: list[Component] | None = None,
         call_deferred: bool = False,
     ) -> None:
-        """Resolve the values of ``components`` (default: every non-deferred one) concurrently."""
+        """Compute the values of ``components`` (default: the page's) concurrently, from async code."""
+        if request is not None and self.request is None:
+            self.request = request
         if components is None:
             components = self.get_page_components()
-        await resolve_all(
-            components, request, call_deferred=call_deferred, filters=self.get_filters(request)
-        )
+        await aresolve(self.pending(components, call_deferred), self.get_inputs(), call_deferred)
 
     def get_context(self, **kwargs: Any) -> dict[str, Any]:
         """The template context of ``render``; override to add to it."""
         return kwargs
 
     def get_media(self) -> Media:
-        """The dashboard's CSS and JS plus every component's."""
-        media = self.media
-        for component in self.get_components():
-            media = media + component.get_media()
-        return media
+        """The dashboard's CSS and JS plus every component's (collected once per instance)."""
+        if self._media is None:
+            media = self.media  # type: ignore[attr-defined]
+            for component in self.get_inputs().components.values():
+                media = media + component.get_media()
+            self._media = media
+        return self._media
 
     def get_layout(self) -> ComponentLayout:
         """This instance's layout: ``Layout.components``, or a Card around each component.
@@ -290,27 +370,28 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         return ComponentLayout(
             *(
                 Card(key, grid_css_classes=component.grid_css_classes)
-                for key, component in self.get_components_dict().items()
+                for key, component in self.get_inputs().components.items()
             )
         )
 
     def render(self, request: HttpRequest | None = None, template_name: str | None = None) -> str:
-        """Render the dashboard's components (values not yet resolved are resolved now, together)."""
-        pending = unresolved(self.get_page_components())
-        if pending:
-            async_to_sync(self.aresolve)(request, components=pending)
+        """Render the dashboard's components (values not yet computed are computed now, together)."""
+        if request is not None and self.request is None:
+            self.request = request
+        inputs = self.get_inputs()
+        self.resolve()
         context = self.get_context(request=request, media=self.get_media(), call_deferred=False)
         if template_name:
             context["dashboard"] = self
             return render_to_string(template_name, context, request=request)
-        return self.get_layout().render(dashboard=self, context=context)
+        return self.get_layout().render(self, context, inputs)
 
     async def arender(
         self, request: HttpRequest | None = None, template_name: str | None = None
     ) -> SafeString:
         """Render from async code: resolve the values concurrently, then render off the event loop."""
         await self.aresolve(request)
-        return await sync_to_async(self.render)(request, template_name)
+        return await sync_to_async(self.render)(request, template_name)  # type: ignore[return-value]
 
 
 class ModelDashboard(Dashboard):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
@@ -13,6 +14,8 @@ from django.shortcuts import resolve_url
 
 if TYPE_CHECKING:
     from dashboards.dashboard import Dashboard
+
+__all__ = ["AllowAny", "BasePermission", "IsAdminUser", "IsAuthenticated", "answers_async"]
 
 
 class BasePermission:
@@ -26,6 +29,14 @@ class BasePermission:
     def has_permission(self, request: HttpRequest, dashboard: type[Dashboard]) -> bool:
         """Whether the request may see the dashboard; the base class denies everything."""
         return False
+
+    async def ahas_permission(self, request: HttpRequest, dashboard: type[Dashboard]) -> bool:
+        """``has_permission`` from async code: in a thread, unless a class answers it natively.
+
+        Override it with an answer that needs no sync code (``request.user`` is already loaded
+        by ``await request.auser()``) to let requests be checked on the event loop.
+        """
+        return await sync_to_async(self.has_permission)(request=request, dashboard=dashboard)
 
     def has_object_permission(
         self, request: HttpRequest, dashboard: type[Dashboard], obj: Any
@@ -84,6 +95,10 @@ class AllowAny(BasePermission):
         """Always true."""
         return True
 
+    async def ahas_permission(self, request: HttpRequest, dashboard: type[Dashboard]) -> bool:
+        """Always true, with no thread trip."""
+        return True
+
 
 class IsAuthenticated(BasePermission):
     """Only logged-in users may see the dashboard."""
@@ -91,6 +106,11 @@ class IsAuthenticated(BasePermission):
     def has_permission(self, request: HttpRequest, dashboard: type[Dashboard]) -> bool:
         """True for an authenticated user."""
         user = getattr(request, "user", None)
+        return bool(user and user.is_authenticated)
+
+    async def ahas_permission(self, request: HttpRequest, dashboard: type[Dashboard]) -> bool:
+        """True for an authenticated user, loaded with ``await request.auser()``."""
+        user = await _auser(request)
         return bool(user and user.is_authenticated)
 
 
@@ -101,3 +121,29 @@ class IsAdminUser(BasePermission):
         """True for a staff user."""
         user = getattr(request, "user", None)
         return bool(user and user.is_staff)
+
+    async def ahas_permission(self, request: HttpRequest, dashboard: type[Dashboard]) -> bool:
+        """True for a staff user, loaded with ``await request.auser()``."""
+        user = await _auser(request)
+        return bool(user and user.is_staff)
+
+
+async def _auser(request: HttpRequest) -> Any:
+    """The request's user from async code: ``await request.auser()`` where auth middleware ran."""
+    auser = getattr(request, "auser", None)
+    if auser is None:
+        return getattr(request, "user", None)
+    return await auser()
+
+
+def answers_async(permission_class: type) -> bool:
+    """Whether a permission class answers ``ahas_permission`` itself, with no thread trip.
+
+    True when the class that defines ``ahas_permission`` is the one that defines
+    ``has_permission`` or a subclass of it: a subclass that changes only ``has_permission``
+    inherits an async answer that would no longer match it.
+    """
+    mro = permission_class.__mro__
+    sync_owner = next((k for k in mro if "has_permission" in k.__dict__), object)
+    async_owner = next((k for k in mro if "ahas_permission" in k.__dict__), object)
+    return async_owner is not BasePermission and mro.index(async_owner) <= mro.index(sync_owner)

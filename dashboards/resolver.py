@@ -1,20 +1,59 @@
-"""Resolve component values concurrently, each with its own timeout and its own error state."""
+"""Compute component values: concurrently where it pays, and with no event loop or thread trip
+where it does not.
+
+Each component says where its value runs (:class:`Placement`). A request resolves its
+components with :func:`resolve` from sync code or :func:`aresolve` from async code:
+
+- from sync code (a WSGI request), values that need no event loop run right here, one after
+  another, with no loop and no thread; only when some value is async (or asks for a worker
+  thread) does the request start one event loop, which awaits those values concurrently;
+- from async code (an ASGI request), literal and async values run on the running loop, and
+  every sync value of the request runs in one trip to the request's thread, beside them.
+
+Each value has its own timeout; one that raises or times out becomes that component's error
+state, and never reaches its siblings or the page.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import enum
+import inspect
 import time
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from asgiref.sync import async_to_sync, sync_to_async
-from django.http import HttpRequest
 
 from dashboards.log import logger
 
 if TYPE_CHECKING:
     from dashboards.component.base import Component
+    from dashboards.inputs import Inputs
+
+__all__ = [
+    "Placement",
+    "Resolution",
+    "aresolve",
+    "compute",
+    "needs_event_loop",
+    "needs_request_thread",
+    "resolve",
+]
+
+
+class Placement(enum.Enum):
+    """Where a component's value is computed."""
+
+    #: A literal: nothing to call, ready anywhere.
+    LITERAL = "literal"
+    #: An async callable: awaited on the event loop.
+    ASYNC = "async"
+    #: A sync callable for the request's thread (the ORM and test transactions are safe there).
+    THREAD = "thread"
+    #: A sync callable for a worker thread (``thread_sensitive=False``), run beside the others.
+    WORKER = "worker"
 
 
 @dataclass(frozen=True)
@@ -31,121 +70,118 @@ class Resolution:
         return isinstance(self.error, TimeoutError)
 
 
-async def resolve(
-    component: Component,
-    request: HttpRequest | None,
-    *,
-    call_deferred: bool = False,
-    filters: dict[str, Any] | None = None,
-) -> Resolution:
-    """Compute one component's value within its timeout; store and return the resolution.
-
-    An exception (or the timeout) is logged and becomes the component's error state, so it
-    never reaches the page or the siblings resolving beside it.
-    """
-    try:
-        async with asyncio.timeout(component.get_timeout()):
-            value = await component.aget_value(
-                request=request, call_deferred=call_deferred, filters=filters
-            )
-    except Exception as error:
-        return _failed(component, error, call_deferred)
-    return _succeeded(component, value, call_deferred)
-
-
-def _succeeded(component: Component, value: Any, call_deferred: bool) -> Resolution:
-    """Store a computed value as the component's resolution."""
-    resolution = Resolution(value=value, call_deferred=call_deferred)
-    component.resolution = resolution
-    return resolution
-
-
-def _failed(component: Component, error: Exception, call_deferred: bool) -> Resolution:
-    """Log a component's failure and store it as the component's error state."""
-    logger.error(
-        "Component %r of %s failed",
-        component.key,
-        component.dashboard.__name__ if component.dashboard else "no dashboard",
-        exc_info=error,
+def needs_event_loop(components: Iterable[Component], call_deferred: bool) -> bool:
+    """Whether any of the values must be awaited (async, or run on a worker thread)."""
+    return any(
+        c.get_placement(call_deferred) in (Placement.ASYNC, Placement.WORKER) for c in components
     )
-    resolution = Resolution(error=error, call_deferred=call_deferred)
-    component.resolution = resolution
-    return resolution
 
 
-def unresolved(components: Iterable[Component], call_deferred: bool = False) -> list[Component]:
-    """The components that hold no resolution yet for this kind of call."""
-    return [c for c in components if c.get_resolution(call_deferred) is None]
+def needs_request_thread(components: Iterable[Component], call_deferred: bool) -> bool:
+    """Whether any of the values is sync code for the request's thread."""
+    return any(c.get_placement(call_deferred) is Placement.THREAD for c in components)
 
 
-def resolve_on_request_thread(
-    components: list[Component],
-    request: HttpRequest | None,
-    *,
-    call_deferred: bool = False,
-    filters: dict[str, Any] | None = None,
-) -> list[Resolution]:
-    """Compute sync values one after another on the request's thread, each checked for time.
+def _store(
+    inputs: Inputs,
+    component: Component,
+    call_deferred: bool,
+    value: Any = None,
+    error: BaseException | None = None,
+) -> None:
+    """Record a component's value (or its error state): the only writer of ``resolutions``."""
+    if error is not None:
+        logger.error(
+            "Component %r of %s failed",
+            component.key,
+            component.dashboard.__name__ if component.dashboard else "no dashboard",
+            exc_info=error,
+        )
+    resolution = Resolution(value=value, error=error, call_deferred=call_deferred)
+    inputs.resolutions[(component.key, call_deferred)] = resolution
+
+
+async def _await(awaitable: Awaitable[Any]) -> Any:
+    """Await anything awaitable (lets ``async_to_sync`` finish a returned coroutine)."""
+    return await awaitable
+
+
+def compute(component: Component, inputs: Inputs, call_deferred: bool) -> Any:
+    """One value, computed here from sync code; an async part is run to completion."""
+    value = component.compute_value(inputs, call_deferred)
+    if inspect.isawaitable(value):
+        value = async_to_sync(_await)(value)
+    return value
+
+
+def _resolve_here(components: list[Component], inputs: Inputs, call_deferred: bool) -> None:
+    """Compute values one after another on this thread, each checked against its timeout.
 
     A sync callable cannot be interrupted, so one that overran its timeout still finishes; its
     value is then discarded for the timed-out error state, as an async one's would be.
     """
-    resolutions = []
     for component in components:
         started = time.monotonic()
         try:
-            value = component.get_value(
-                request=request, call_deferred=call_deferred, filters=filters
-            )
+            value = compute(component, inputs, call_deferred)
         except Exception as error:
-            resolutions.append(_failed(component, error, call_deferred))
+            _store(inputs, component, call_deferred, error=error)
             continue
-        timeout = component.get_timeout()
-        if timeout is not None and time.monotonic() - started > timeout:
-            resolutions.append(_failed(component, TimeoutError(), call_deferred))
-            continue
-        resolutions.append(_succeeded(component, value, call_deferred))
-    return resolutions
+        if time.monotonic() - started > (component.get_timeout() or float("inf")):
+            _store(inputs, component, call_deferred, error=TimeoutError())
+        else:
+            _store(inputs, component, call_deferred, value=value)
 
 
-async def resolve_all(
-    components: Iterable[Component],
-    request: HttpRequest | None,
-    *,
-    call_deferred: bool = False,
-    filters: dict[str, Any] | None = None,
-) -> list[Resolution]:
-    """Resolve several components concurrently: the page takes as long as its slowest value.
+async def _resolve_one(component: Component, inputs: Inputs, call_deferred: bool) -> None:
+    """Await one value within its timeout."""
+    try:
+        async with asyncio.timeout(component.get_timeout()):
+            value = await component.acompute_value(inputs, call_deferred)
+    except Exception as error:
+        _store(inputs, component, call_deferred, error=error)
+    else:
+        _store(inputs, component, call_deferred, value=value)
 
-    Async values (and literals) run on the event loop together; sync values that belong on the
-    request's thread run there in one trip, beside them.
+
+async def aresolve(
+    components: Iterable[Component], inputs: Inputs, call_deferred: bool = False
+) -> None:
+    """Resolve values from async code: the request takes as long as its slowest value.
+
+    Literals are stored at once; async values and worker-thread ones are awaited together; the
+    sync values for the request's thread run there in one trip, beside them.
+    """
+    here: list[Component] = []
+    on_thread: list[Component] = []
+    awaited: list[Component] = []
+    for component in components:
+        placement = component.get_placement(call_deferred)
+        if placement is Placement.LITERAL:
+            here.append(component)
+        elif placement is Placement.THREAD:
+            on_thread.append(component)
+        else:
+            awaited.append(component)
+    _resolve_here(here, inputs, call_deferred)
+    tasks = [_resolve_one(component, inputs, call_deferred) for component in awaited]
+    if on_thread:
+        trip = sync_to_async(_resolve_here, thread_sensitive=True)
+        tasks.append(trip(on_thread, inputs, call_deferred))
+    if len(tasks) == 1:
+        await tasks[0]
+    elif tasks:
+        await asyncio.gather(*tasks)
+
+
+def resolve(components: Iterable[Component], inputs: Inputs, call_deferred: bool = False) -> None:
+    """Resolve values from sync code: here, with no event loop, unless a value needs one.
+
+    With an async (or worker-thread) value, one event loop resolves them all concurrently, and
+    the sync values come back to this thread to run.
     """
     components = list(components)
-    on_thread: list[Component] = []
-    elsewhere: list[Component] = []
-    for component in components:
-        on_request_thread = component.resolves_on_request_thread(call_deferred)
-        (on_thread if on_request_thread else elsewhere).append(component)
-    tasks = [
-        resolve(component, request, call_deferred=call_deferred, filters=filters)
-        for component in elsewhere
-    ]
-    if on_thread:
-        tasks.append(
-            sync_to_async(resolve_on_request_thread, thread_sensitive=True)(
-                on_thread, request, call_deferred=call_deferred, filters=filters
-            )
-        )
-    await asyncio.gather(*tasks)
-    return [component.resolution for component in components]
-
-
-def resolve_sync(
-    component: Component,
-    request: HttpRequest | None,
-    *,
-    call_deferred: bool = False,
-    filters: dict[str, Any] | None = None,
-) -> Resolution:
-    """Resolve one component from sync code (a template rendered outside the async views)."""
-    return async_to_sync(resolve)(component, request, call_deferred=call_deferred, filters=filters)
+    if needs_event_loop(components, call_deferred):
+        async_to_sync(aresolve)(components, inputs, call_deferred)
+    else:
+        _resolve_here(components, inputs, call_deferred)

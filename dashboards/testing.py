@@ -8,8 +8,9 @@ lookup, component permissions), then does what the view does. No URLconf or test
   refusal is the permission's own ``PermissionDenied``; when the permission answers with a response
   instead (an anonymous visitor's login redirect), it is an :class:`AccessRefused` holding it.
 - A missing object (ModelDashboards) or component key raises :class:`~django.http.Http404`.
-- The sync helpers run the async views with ``async_to_sync``, as Django does under WSGI: database
-  work happens in the calling thread, so a test's transaction and data are visible.
+- The sync helpers work as the views do under WSGI: database work happens in the calling thread,
+  so a test's transaction and data are visible; the async ones run the sync helper in the
+  request thread (``sync_to_async``), so the same holds there.
 """
 
 from __future__ import annotations
@@ -17,18 +18,17 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponseBase
-from django.template.response import TemplateResponse
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 
 from dashboards.dashboard import Dashboard, ModelDashboard
-from dashboards.views import ComponentView, DashboardObjectMixin, DashboardView
+from dashboards.views import ComponentView, DashboardMixin, DashboardView
 
 __all__ = [  # noqa: RUF022  (the order of the docs)
     "render_dashboard",
@@ -113,8 +113,8 @@ def _component_path(dashboard_class: type[Dashboard], key: str, kwargs: dict[str
         return "/"
 
 
-async def _prepared(
-    view_class: type[DashboardObjectMixin],
+def _prepared(
+    view_class: type[DashboardMixin],
     dashboard_class: type[Dashboard],
     request: HttpRequest,
     url_kwargs: dict[str, Any],
@@ -122,60 +122,18 @@ async def _prepared(
     """The view, set up and prepared as ``dispatch`` does; raises for a refused request."""
     view = view_class(dashboard_class=dashboard_class)  # type: ignore[call-arg]
     view.setup(request, **url_kwargs)  # type: ignore[attr-defined]
-    denied = await sync_to_async(view.prepare)(request)
+    denied = view.prepare(request)
     if denied is not None:
         raise AccessRefused(denied)
     return view
 
 
-async def _content(response: TemplateResponse) -> str:
-    """The body of a view's template response, rendered where the ORM may run."""
-    await sync_to_async(response.render)()
+def _content(response: Any) -> str:
+    """The body of a view's (template) response, rendered."""
+    if hasattr(response, "render"):
+        response.render()
     content: bytes = response.content
     return content.decode(response.charset)
-
-
-async def arender_dashboard(
-    dashboard_class: type[Dashboard],
-    user: AbstractBaseUser | AnonymousUser | None = None,
-    filters: dict[str, Any] | None = None,
-    **kwargs: Any,
-) -> str:
-    """The HTML page ``DashboardView`` serves to ``user`` with ``filters`` as its query string."""
-    request = _request(_page_path(dashboard_class, kwargs), user, filters)
-    view = await _prepared(DashboardView, dashboard_class, request, kwargs)
-    return await _content(await view.get(request, **kwargs))
-
-
-async def arender_component(
-    dashboard_class: type[Dashboard],
-    key: str,
-    user: AbstractBaseUser | AnonymousUser | None = None,
-    filters: dict[str, Any] | None = None,
-    **kwargs: Any,
-) -> str:
-    """The HTML ``ComponentView`` serves for component ``key`` (deferred value and dependents)."""
-    url_kwargs = _component_kwargs(dashboard_class, key, kwargs)
-    request = _request(_component_path(dashboard_class, key, kwargs), user, filters)
-    view = await _prepared(ComponentView, dashboard_class, request, url_kwargs)
-    return await _content(await view.get(request, **url_kwargs))
-
-
-async def aget_component_value(
-    dashboard_class: type[Dashboard],
-    key: str,
-    user: AbstractBaseUser | AnonymousUser | None = None,
-    filters: dict[str, Any] | None = None,
-    **kwargs: Any,
-) -> Any:
-    """The value ``ComponentView`` computes for component ``key``; raises the value's exception."""
-    url_kwargs = _component_kwargs(dashboard_class, key, kwargs)
-    request = _request(_component_path(dashboard_class, key, kwargs), user, filters)
-    view = await _prepared(ComponentView, dashboard_class, request, url_kwargs)
-    resolution = await view.aresolve_component(request)
-    if resolution.error is not None:
-        raise resolution.error
-    return resolution.value
 
 
 def render_dashboard(
@@ -185,7 +143,9 @@ def render_dashboard(
     **kwargs: Any,
 ) -> str:
     """The HTML page ``DashboardView`` serves to ``user`` with ``filters`` as its query string."""
-    return async_to_sync(arender_dashboard)(dashboard_class, user, filters, **kwargs)
+    request = _request(_page_path(dashboard_class, kwargs), user, filters)
+    view = _prepared(DashboardView, dashboard_class, request, kwargs)
+    return _content(view.get(request, **kwargs))
 
 
 def render_component(
@@ -196,7 +156,10 @@ def render_component(
     **kwargs: Any,
 ) -> str:
     """The HTML ``ComponentView`` serves for component ``key`` (deferred value and dependents)."""
-    return async_to_sync(arender_component)(dashboard_class, key, user, filters, **kwargs)
+    url_kwargs = _component_kwargs(dashboard_class, key, kwargs)
+    request = _request(_component_path(dashboard_class, key, kwargs), user, filters)
+    view = _prepared(ComponentView, dashboard_class, request, url_kwargs)
+    return _content(view.get(request, **url_kwargs))
 
 
 def get_component_value(
@@ -207,4 +170,43 @@ def get_component_value(
     **kwargs: Any,
 ) -> Any:
     """The value ``ComponentView`` computes for component ``key``; raises the value's exception."""
-    return async_to_sync(aget_component_value)(dashboard_class, key, user, filters, **kwargs)
+    url_kwargs = _component_kwargs(dashboard_class, key, kwargs)
+    request = _request(_component_path(dashboard_class, key, kwargs), user, filters)
+    view = _prepared(ComponentView, dashboard_class, request, url_kwargs)
+    view.dashboard.resolve([view.component], call_deferred=True)
+    resolution = view.resolution()
+    if resolution.error is not None:
+        raise resolution.error
+    return resolution.value
+
+
+async def arender_dashboard(
+    dashboard_class: type[Dashboard],
+    user: AbstractBaseUser | AnonymousUser | None = None,
+    filters: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> str:
+    """:func:`render_dashboard` for async tests (it runs where the ORM may run)."""
+    return await sync_to_async(render_dashboard)(dashboard_class, user, filters, **kwargs)
+
+
+async def arender_component(
+    dashboard_class: type[Dashboard],
+    key: str,
+    user: AbstractBaseUser | AnonymousUser | None = None,
+    filters: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> str:
+    """:func:`render_component` for async tests (it runs where the ORM may run)."""
+    return await sync_to_async(render_component)(dashboard_class, key, user, filters, **kwargs)
+
+
+async def aget_component_value(
+    dashboard_class: type[Dashboard],
+    key: str,
+    user: AbstractBaseUser | AnonymousUser | None = None,
+    filters: dict[str, Any] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """:func:`get_component_value` for async tests (it runs where the ORM may run)."""
+    return await sync_to_async(get_component_value)(dashboard_class, key, user, filters, **kwargs)

@@ -24,10 +24,10 @@ def get_urlpatterns() -> list[Any]:
     if Config().DASHBOARDS_INCLUDE_DASHBOARD_VIEWS:
         patterns.append(path("", include(registry.urls)))
     patterns += [
-        path(COMPONENT_PATTERN, ComponentView.as_view(), name="dashboard_component"),
-        path(COMPONENT_OBJECT_PATTERN, ComponentView.as_view(), name="dashboard_component"),
-        path(FORM_COMPONENT_PATTERN, FormComponentView.as_view(), name="form_component"),
-        path(FORM_COMPONENT_OBJECT_PATTERN, FormComponentView.as_view(), name="form_component"),
+        ComponentView.as_route(COMPONENT_PATTERN, name="dashboard_component"),
+        ComponentView.as_route(COMPONENT_OBJECT_PATTERN, name="dashboard_component"),
+        FormComponentView.as_route(FORM_COMPONENT_PATTERN, name="form_component"),
+        FormComponentView.as_route(FORM_COMPONENT_OBJECT_PATTERN, name="form_component"),
     ]
     return patterns
 

@@ -1,36 +1,60 @@
-"""Async views serving a dashboard's page and its components (as HTML partials or JSON)."""
+"""Views serving a dashboard's page and its components (as HTML partials or JSON).
+
+Each view runs sync or async by how it is called, so a request pays for no bridge it does not
+use. The routes ``dashboards.urls`` builds (:meth:`DashboardMixin.as_route`) resolve to a plain
+view in a thread with no event loop (WSGI) and to an async one on the event loop (ASGI):
+
+- sync: the request is prepared, its values computed and its page rendered right here; only
+  a request with async values starts an event loop, once, to await them together;
+- async: a request whose dashboard, permissions and values need no sync code is answered on the
+  loop with no thread trip; otherwise its sync code runs in one trip.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Callable
 from inspect import isawaitable, iscoroutinefunction
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from asgiref.sync import sync_to_async
 from django.core.exceptions import PermissionDenied, SynchronousOnlyOperation
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
-from django.template.response import TemplateResponse
+from django.template.response import SimpleTemplateResponse
+from django.urls import URLPattern, path
+from django.utils.decorators import classonlymethod
 from django.utils.functional import classproperty
 from django.views import View
+from django.views.generic.base import ContextMixin, TemplateResponseMixin
+from django_htmx.middleware import HtmxDetails
 
 from dashboards.component.base import Component
 from dashboards.component.form import Form
 from dashboards.dashboard import Dashboard
 from dashboards.exceptions import DashboardNotFoundError
+from dashboards.inputs import Inputs
 from dashboards.log import logger
-from dashboards.resolver import (
-    Resolution,
-    resolve,
-    resolve_all,
-    resolve_on_request_thread,
-    unresolved,
-)
+from dashboards.permissions import answers_async
+from dashboards.resolver import Resolution
 from dashboards.utils import get_dashboard_class
+
+__all__ = [
+    "ComponentView",
+    "DashboardMixin",
+    "DashboardObjectMixin",
+    "DashboardView",
+    "FormComponentView",
+    "HasValueProtocol",
+    "LoopAwarePattern",
+    "is_ajax",
+    "is_htmx",
+]
 
 
 class HasValueProtocol(Protocol):
-    """Anything with a ``get_value`` like a component's."""
+    """Anything with a ``get_value`` like a component's (kept for django-dashboards code)."""
 
     def get_value(self, request: HttpRequest | None = None, call_deferred: bool = False) -> Any:
         """Return the value."""
@@ -43,9 +67,8 @@ def is_ajax(request: HttpRequest) -> bool:
 
 def is_htmx(request: HttpRequest) -> bool:
     """Whether htmx made the request (and it is not a boosted full-page navigation)."""
-    return (
-        request.headers.get("HX-Request") == "true" and request.headers.get("HX-Boosted") != "true"
-    )
+    htmx = getattr(request, "htmx", None) or HtmxDetails(request)
+    return bool(htmx) and not htmx.boosted
 
 
 def denial(allowed: bool | HttpResponseBase) -> HttpResponseBase | None:
@@ -57,172 +80,357 @@ def denial(allowed: bool | HttpResponseBase) -> HttpResponseBase | None:
     raise PermissionDenied
 
 
-class DashboardObjectMixin:
-    """Find the dashboard, check its permissions and build this request's instance, for every handler.
+def event_loop_running() -> bool:
+    """Whether this thread is running an event loop (an ASGI request is handled on one)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
-    ``dispatch`` is async; handlers may be ``async def`` (ours are) or plain ``def`` (run off the
-    event loop), so subclasses override any of them either way.
+
+class LoopAwarePattern(URLPattern):
+    """A URL pattern with a sync and an async view of one class.
+
+    It resolves to the async view on a thread that runs an event loop (Django's ASGI handler
+    resolves there) and to the sync one elsewhere (WSGI), so Django wraps neither.
+    """
+
+    def __init__(self, base: URLPattern, async_callback: Callable[..., Any]) -> None:
+        super().__init__(base.pattern, base.callback, base.default_args, base.name)
+        self.async_callback = async_callback
+
+    def resolve(self, path: str) -> Any:
+        """Match ``path``; the match's view is the one for the calling thread."""
+        match = super().resolve(path)
+        if match is not None and event_loop_running():
+            match.func = self.async_callback
+        return match
+
+
+async def _finish(response: Any) -> Any:
+    """Await what a handler returned until it is a response (the old recipe returns a coroutine)."""
+    while isawaitable(response):
+        response = await response
+    return response
+
+
+def rendered(response: HttpResponseBase) -> HttpResponseBase:
+    """A template response rendered now, as a plain response.
+
+    An async view answers with it so that Django does not make a thread trip to render a
+    template response that is already rendered.
+    """
+    if not isinstance(response, SimpleTemplateResponse):
+        return response
+    response.render()
+    plain = HttpResponse(response.content, status=response.status_code, headers=response.headers)
+    plain.cookies = response.cookies
+    plain.templates = getattr(response, "templates", [])  # type: ignore[attr-defined]
+    plain.context_data = response.context_data  # type: ignore[attr-defined]
+    return plain
+
+
+class DashboardMixin(ContextMixin):
+    """The logic every dashboard view shares: find the dashboard, check its permissions and build
+    this request's instance and inputs before any value is computed.
+
+    Handlers may be plain ``def`` (ours are) or ``async def``: a class with an async handler is
+    an async view, as any Django view would be, and is prepared before its handler runs.
     """
 
     dashboard_class: type[Dashboard] | None = None
-    #: This request's dashboard instance, built by ``dispatch`` before the handler runs.
+    #: This request's dashboard instance, built by ``prepare``.
     dashboard: Dashboard
+    #: This request's inputs, which the dashboard passes down to its components.
+    inputs: Inputs
+    #: The components whose own permissions refuse this request, by key.
+    forbidden_components: dict[str, Component]
+    request: HttpRequest
+    kwargs: dict[str, Any]
     http_method_names: list[str]
+    #: This class's own handlers, which have an async twin (``handle``/``ahandle``).
+    default_handlers: ClassVar[tuple[str, ...]] = ()
 
     @classproperty
     def view_is_async(cls) -> bool:  # noqa: N805
-        """Always async: ``dispatch`` awaits async handlers and runs sync ones in a thread."""
-        return True
+        """Whether any handler is ``async def``: then the whole view is async, as Django's are."""
+        return any(
+            iscoroutinefunction(getattr(cls, method, None))
+            for method in cls.http_method_names  # type: ignore[attr-defined]
+            if method != "options"
+        )
+
+    @classonlymethod
+    def as_async_view(cls, **initkwargs: Any) -> Callable[..., Any]:  # noqa: N805
+        """The view as an async function, whichever its handlers are (for the event loop)."""
+        sync_view = cls.as_view(**initkwargs)  # type: ignore[attr-defined]
+        if iscoroutinefunction(sync_view):
+            return sync_view  # type: ignore[no-any-return]
+
+        async def view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+            self = cls(**initkwargs)
+            self.setup(request, *args, **kwargs)  # type: ignore[attr-defined]
+            return await self.adispatch(request, *args, **kwargs)
+
+        view.view_class = cls  # type: ignore[attr-defined]
+        view.view_initkwargs = initkwargs  # type: ignore[attr-defined]
+        view.__doc__ = cls.__doc__
+        view.__module__ = cls.__module__
+        view.__name__ = sync_view.__name__
+        view.__qualname__ = sync_view.__qualname__
+        return view
+
+    @classonlymethod
+    def as_route(
+        cls,  # noqa: N805
+        route: str,
+        name: str | None = None,
+        **initkwargs: Any,
+    ) -> URLPattern:
+        """A ``path()`` to this view that serves it sync under WSGI and async under ASGI."""
+        base = path(route, cls.as_view(**initkwargs), name=name)  # type: ignore[attr-defined]
+        if iscoroutinefunction(base.callback):
+            return base
+        return LoopAwarePattern(base, cls.as_async_view(**initkwargs))
+
+    # -- the dashboard of this request -----------------------------------------------------
 
     def get_dashboard_class(self) -> type[Dashboard]:
         """The dashboard class: given to ``as_view``, or looked up from the URL; else 404."""
         if self.dashboard_class is not None:
             return self.dashboard_class
-        kwargs = self.kwargs  # type: ignore[attr-defined]
         try:
-            return get_dashboard_class(kwargs.get("app_label", ""), kwargs.get("dashboard", ""))
+            return get_dashboard_class(
+                self.kwargs.get("app_label", ""), self.kwargs.get("dashboard", "")
+            )
         except DashboardNotFoundError as error:
             raise Http404(str(error)) from None
 
     def get_dashboard_kwargs(self) -> dict[str, Any]:
         """Keyword arguments of the dashboard's constructor: the request and the URL kwargs."""
-        return {"request": self.request, **self.kwargs}  # type: ignore[attr-defined]
+        return {"request": self.request, **self.kwargs}
+
+    def get_dashboard(self) -> Dashboard:
+        """This request's dashboard instance."""
+        dashboard = self.get_dashboard_class()(**self.get_dashboard_kwargs())
+        dashboard.request = self.request
+        return dashboard
 
     def prepare(self, request: HttpRequest) -> HttpResponseBase | None:
-        """Check permissions and build ``self.dashboard``; return a response to send instead, if any."""
+        """Check permissions and build the dashboard and its inputs; a response to send instead, if any."""
         dashboard_class = self.get_dashboard_class()
         denied = denial(dashboard_class.has_permissions(request, handle=True))
         if denied is not None:
             return denied
-        self.dashboard = dashboard_class(**self.get_dashboard_kwargs())
-        self.dashboard.request = request
+        self.dashboard = self.get_dashboard()
         denied = denial(self.dashboard.has_object_permissions(request, handle=True))
         if denied is not None:
             return denied
         self.forbidden_components = self.dashboard.remove_forbidden_components(request)
-        filterset = self.dashboard.get_filterset()
-        if filterset is not None:
-            filterset.is_valid()  # validate here, where the ORM may run, not in async code
+        self.inputs = self.dashboard.get_inputs()
+        if self.inputs.filterset is not None:
+            self.inputs.filterset.is_valid()  # validate here, where the ORM may run
+        return self.prepare_view(request)
+
+    def prepares_on_event_loop(self) -> bool:
+        """Whether ``aprepare`` can build this request on the event loop: no sync code to run."""
+        if type(self).get_dashboard is not DashboardMixin.get_dashboard:
+            return False
+        dashboard_class = self.get_dashboard_class()
+        if not dashboard_class.prepares_on_event_loop():
+            return False
+        permissions = [type(p) for p in dashboard_class.get_dashboard_permissions()]
+        for component in dashboard_class.components.values():
+            permissions.extend(component.permission_classes or [])
+        return all(answers_async(permission) for permission in permissions)
+
+    async def aprepare(self, request: HttpRequest) -> HttpResponseBase | None:
+        """``prepare`` on the event loop, for a request ``prepares_on_event_loop`` allows."""
+        auser = getattr(request, "auser", None)
+        if auser is not None:
+            request.user = await auser()  # sync permission code later reads it without a query
+        dashboard_class = self.get_dashboard_class()
+        denied = denial(await dashboard_class.ahas_permissions(request, handle=True))
+        if denied is not None:
+            return denied
+        self.dashboard = self.get_dashboard()
+        forbidden = {}
+        for key, component in self.dashboard.get_components_dict().items():
+            if await component.adenied_by(request) is not None:
+                forbidden[key] = component
+        self.forbidden_components = self.dashboard.remove_forbidden_components(
+            request, forbidden=forbidden
+        )
+        self.inputs = self.dashboard.get_inputs()
+        return self.prepare_view(request)
+
+    def prepare_view(self, request: HttpRequest) -> HttpResponseBase | None:
+        """Hook: what this view prepares once the dashboard is built (e.g. find the component)."""
         return None
 
-    def resolve_on_this_thread(
-        self, request: HttpRequest, components: list[Component], call_deferred: bool
-    ) -> None:
-        """Resolve ``components`` now, in ``prepare``'s trip to the request's thread, if none of
-        them needs the event loop: the request then makes no second trip for its values."""
-        if any(component.resolves_on_event_loop(call_deferred) for component in components):
-            return
-        resolve_on_request_thread(
-            components,
-            request,
-            call_deferred=call_deferred,
-            filters=self.dashboard.get_filters(request),
+    # -- dispatch --------------------------------------------------------------------------
+
+    def get_handler(self, request: HttpRequest) -> Callable[..., Any]:
+        """The handler of the request's method (``http_method_not_allowed`` for others)."""
+        method = request.method.lower() if request.method else ""
+        if method in self.http_method_names:
+            return getattr(self, method, self.http_method_not_allowed)  # type: ignore[attr-defined, no-any-return]
+        return self.http_method_not_allowed  # type: ignore[attr-defined, no-any-return]
+
+    def needs_prepare(self, request: HttpRequest, handler: Callable[..., Any]) -> bool:
+        """Whether the handler needs the dashboard (not for OPTIONS or a refused method)."""
+        return (
+            handler != self.http_method_not_allowed  # type: ignore[attr-defined]
+            and request.method != "OPTIONS"
         )
 
-    async def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        """Prepare the dashboard (404/permissions) off the event loop, then run the handler."""
-        method = request.method.lower()
-        if method in self.http_method_names:
-            handler = getattr(self, method, self.http_method_not_allowed)  # type: ignore[attr-defined]
-        else:
-            handler = self.http_method_not_allowed  # type: ignore[attr-defined]
-        if handler != self.http_method_not_allowed and method != "options":  # type: ignore[attr-defined]
-            denied = await sync_to_async(self.prepare)(request)
+    def handles_by_default(self, handler: Callable[..., Any]) -> bool:
+        """Whether ``handler`` is one of the library's own, unchanged, which have an async twin.
+
+        A subclass that overrides any of them (``post`` calls ``get``) answers through its own.
+        """
+        base = next(k for k in type(self).__mro__ if "default_handlers" in k.__dict__)
+        names = base.__dict__["default_handlers"]
+        if any(getattr(type(self), name) is not getattr(base, name) for name in names):
+            return False
+        return any(getattr(handler, "__func__", None) is getattr(base, name) for name in names)
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        """Prepare the dashboard (404, permissions), then run the handler, sync or async."""
+        if self.view_is_async:
+            return self.adispatch(request, *args, **kwargs)
+        handler = self.get_handler(request)
+        if self.needs_prepare(request, handler):
+            denied = self.prepare(request)
             if denied is not None:
                 return denied
-        if iscoroutinefunction(handler):
-            response = await handler(request, *args, **kwargs)
-        else:
-            response = await sync_to_async(handler)(request, *args, **kwargs)
-        # A handler may return another handler's coroutine without awaiting it, as the
-        # django-dashboards async recipe's ``post`` does (``return self.get(...)``).
-        while isawaitable(response):
-            response = await response
-        return response
+        return handler(request, *args, **kwargs)
+
+    async def adispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """``dispatch`` from the event loop: at most one thread trip, none where none is needed."""
+        handler = self.get_handler(request)
+        if not self.needs_prepare(request, handler):
+            if iscoroutinefunction(handler):
+                return await _finish(handler(request, *args, **kwargs))  # type: ignore[no-any-return]
+            return await sync_to_async(handler)(request, *args, **kwargs)  # type: ignore[no-any-return]
+        on_loop = self.prepares_on_event_loop()
+        if iscoroutinefunction(handler):  # a subclass's async handler: prepare, then await it
+            if on_loop:
+                denied = await self.aprepare(request)
+            else:
+                denied = await sync_to_async(self.prepare)(request)
+            if denied is not None:
+                return denied
+            return await _finish(handler(request, *args, **kwargs))  # type: ignore[no-any-return]
+        if on_loop and self.handles_by_default(handler):
+            denied = await self.aprepare(request)
+            if denied is not None:
+                return denied
+            return await self.ahandle(request)
+        # Sync code to run: all of it (prepare, handler, rendering) in one trip.
+        return await sync_to_async(self.dispatch_in_thread)(request, handler, *args, **kwargs)  # type: ignore[no-any-return]
+
+    def dispatch_in_thread(
+        self, request: HttpRequest, handler: Callable[..., Any], *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
+        """Prepare, handle and render a request on the thread an async dispatch sent it to."""
+        denied = self.prepare(request)
+        if denied is not None:
+            return denied
+        return rendered(handler(request, *args, **kwargs))
+
+    def handle(self, request: HttpRequest) -> HttpResponseBase:
+        """The default answer, from sync code."""
+        raise NotImplementedError
+
+    async def ahandle(self, request: HttpRequest) -> HttpResponseBase:
+        """The default answer, from the event loop."""
+        raise NotImplementedError
+
+    async def arender(self, response: HttpResponseBase) -> HttpResponseBase:
+        """Render a template response on the loop; where it queries, in one trip instead."""
+        try:
+            return rendered(response)
+        except SynchronousOnlyOperation:
+            if isinstance(response, SimpleTemplateResponse):
+                response.content = b""
+                response._is_rendered = False
+            return await sync_to_async(rendered)(response)
 
 
-class DashboardView(DashboardObjectMixin, View):
+#: The django-dashboards name of :class:`DashboardMixin`.
+DashboardObjectMixin = DashboardMixin
+
+
+class DashboardView(DashboardMixin, TemplateResponseMixin, View):
     """A dashboard's page (its layout alone when htmx asks for it)."""
 
     template_name = "dashboards/dashboard.html"
     partial_template_name = "dashboards/dashboard_partial.html"
+    default_handlers = ("get",)
+    #: The page's CSS and JS (the dashboard's and its components'), collected by ``prepare``.
+    media: Any
 
     def get_template_names(self) -> list[str]:
         """The full page, or the partial for htmx requests."""
-        if is_htmx(self.request):  # type: ignore[attr-defined]
+        if is_htmx(self.request):
             return [self.partial_template_name]
-        return [self.template_name]
+        return super().get_template_names()
 
-    def prepare(self, request: HttpRequest) -> HttpResponseBase | None:
-        """Also collect the page's media here, off the event loop: a form's media builds the form."""
-        denied = super().prepare(request)
-        if denied is None:
-            self.media = self.dashboard.get_media()
-            if type(self).get is DashboardView.get:
-                on_page = self.dashboard.get_page_components()
-                self.resolve_on_this_thread(request, on_page, call_deferred=False)
-        return denied
+    def prepare_view(self, request: HttpRequest) -> HttpResponseBase | None:
+        """Collect the page's media (a form's media builds the form: sync code)."""
+        self.media = self.dashboard.get_media()
+        return None
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        """The page's context: the dashboard, its media (CSS and JS) and the view."""
-        return {
-            "dashboard": self.dashboard,
-            "media": self.media,
-            "filterset": self.dashboard.get_filterset(),
-            "view": self,
-            **kwargs,
-        }
+        """The page's context: the dashboard, its media (CSS and JS), the filter bar and the view."""
+        kwargs.setdefault("dashboard", self.dashboard)
+        kwargs.setdefault("media", self.media)
+        kwargs.setdefault("filterset", self.inputs.filterset)
+        return super().get_context_data(**kwargs)
 
-    async def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        """Resolve every non-deferred value concurrently, then render the page."""
-        pending = unresolved(self.dashboard.get_page_components())
-        if pending:
-            await self.dashboard.aresolve(request, components=pending)
-        return TemplateResponse(request, self.get_template_names(), self.get_context_data())
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        """Compute every non-deferred value (async ones together), then render the page."""
+        return self.handle(request)
+
+    def handle(self, request: HttpRequest) -> HttpResponseBase:
+        """Compute the page's values, then answer the page."""
+        self.dashboard.resolve()
+        return self.render_to_response(self.get_context_data())
+
+    async def ahandle(self, request: HttpRequest) -> HttpResponseBase:
+        """Compute the page's values concurrently, then render the page."""
+        await self.dashboard.aresolve()
+        return await self.arender(self.render_to_response(self.get_context_data()))
 
 
-class ComponentView(DashboardObjectMixin, View):
+class ComponentView(DashboardMixin, TemplateResponseMixin, View):
     """One component of a dashboard: its HTML (with its dependents, out of band) or its JSON."""
 
     template_name = "dashboards/components/partial.html"
-    #: The requested component of this request's dashboard, found by ``dispatch``.
+    default_handlers = ("get", "post")
+    #: The requested component of this request's dashboard, found by ``prepare``.
     component: Component
 
-    def prepare(self, request: HttpRequest) -> HttpResponseBase | None:
-        """Also find the component; an unknown key is a 404."""
-        denied = super().prepare(request)
-        if denied is not None:
-            return denied
-        key = self.kwargs.get("component")  # type: ignore[attr-defined]
-        forbidden = self.forbidden_components.get(key)
+    def get_partial_component(self) -> Component:
+        """The component the URL names; 404 when the dashboard has none by that key."""
+        key = self.kwargs.get("component")
+        component = self.inputs.components.get(key)
+        if component is None:
+            raise Http404(
+                f"Component {key} does not exist in dashboard {self.dashboard.class_name()}"
+            )
+        return component
+
+    def prepare_view(self, request: HttpRequest) -> HttpResponseBase | None:
+        """Find the component; a refused one answers like a refused page, an unknown one 404."""
+        forbidden = self.forbidden_components.get(self.kwargs.get("component"))  # type: ignore[arg-type]
         if forbidden is not None:
             permission = forbidden.denied_by(request)
             return denial(permission.handle_no_permission(request, type(self.dashboard)))
-        try:
-            self.component = self.dashboard.get_component(key)
-        except KeyError:
-            raise Http404(
-                f"Component {key} does not exist in dashboard {self.dashboard.class_name()}"
-            ) from None
-        if self.uses_default_handler(request):
-            self.resolve_on_this_thread(request, self.get_components_to_render(), True)
+        self.component = self.get_partial_component()
         return None
-
-    def uses_default_handler(self, request: HttpRequest) -> bool:
-        """Whether ``ComponentView``'s own handler answers (custom views compute what they need)."""
-        handler = getattr(type(self), request.method.lower(), None)
-        return handler is ComponentView.get or (
-            handler is ComponentView.post and type(self).get is ComponentView.get
-        )
-
-    async def aresolve_component(self, request: HttpRequest) -> Resolution:
-        """The component's resolution for this request (computed in ``prepare`` if it could be)."""
-        return self.component.get_resolution(True) or await resolve(
-            self.component,
-            request,
-            call_deferred=True,
-            filters=self.dashboard.get_filters(request),
-        )
 
     def get_components_to_render(self) -> list[Component]:
         """The component and its dependents."""
@@ -230,25 +438,42 @@ class ComponentView(DashboardObjectMixin, View):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         """The partial's context: the component, the dashboard and the view."""
-        return {"component": self.component, "dashboard": self.dashboard, "view": self, **kwargs}
+        kwargs.setdefault("component", self.component)
+        kwargs.setdefault("dashboard", self.dashboard)
+        return super().get_context_data(**kwargs)
 
-    async def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         """Render the component's value (JSON for ``X-Requested-With: XMLHttpRequest``)."""
-        if is_ajax(request):
-            resolution = await self.aresolve_component(request)
-            try:
-                return self.json_response(resolution)  # plain data encodes right here
-            except SynchronousOnlyOperation:  # a lazy queryset in the value: encode it in a thread
-                return await sync_to_async(self.json_response)(resolution)
-        pending = unresolved(self.get_components_to_render(), call_deferred=True)
-        if pending:
-            filters = self.dashboard.get_filters(request)
-            await resolve_all(pending, request, call_deferred=True, filters=filters)
-        return TemplateResponse(request, [self.template_name], self.get_context_data())
+        return self.handle(request)
 
-    async def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         """The same as GET, with the filters taken from the POST data."""
-        return await self.get(request, *args, **kwargs)
+        return self.get(request, *args, **kwargs)
+
+    def handle(self, request: HttpRequest) -> HttpResponseBase:
+        """Compute the value (and the dependents' for HTML), then answer it."""
+        if is_ajax(request):
+            self.dashboard.resolve([self.component], call_deferred=True)
+            return self.json_response(self.resolution())
+        self.dashboard.resolve(self.get_components_to_render(), call_deferred=True)
+        return self.render_to_response(self.get_context_data())
+
+    async def ahandle(self, request: HttpRequest) -> HttpResponseBase:
+        """``handle`` from the event loop."""
+        if is_ajax(request):
+            await self.dashboard.aresolve(components=[self.component], call_deferred=True)
+            try:
+                return self.json_response(self.resolution())  # plain data encodes right here
+            except SynchronousOnlyOperation:  # a lazy queryset in the value: encode it in a thread
+                return await sync_to_async(self.json_response)(self.resolution())
+        await self.dashboard.aresolve(
+            components=self.get_components_to_render(), call_deferred=True
+        )
+        return await self.arender(self.render_to_response(self.get_context_data()))
+
+    def resolution(self) -> Resolution:
+        """This request's resolution of the component's deferred value."""
+        return self.component.get_resolution(self.inputs, call_deferred=True)
 
     def json_response(self, resolution: Resolution) -> HttpResponse:
         """The value as JSON; a failed value answers ``{"error": ...}`` with status 500 (504 if slow)."""
@@ -275,10 +500,11 @@ class FormComponentView(ComponentView):
     """
 
     component: Form
+    default_handlers = ()
 
-    def prepare(self, request: HttpRequest) -> HttpResponseBase | None:
+    def prepare_view(self, request: HttpRequest) -> HttpResponseBase | None:
         """Also check that the component is a form; anything else is a 404."""
-        denied = super().prepare(request)
+        denied = super().prepare_view(request)
         if denied is None and not isinstance(self.component, Form):
             raise Http404(f"Component {self.component.key} is not a form")
         return denied
@@ -291,23 +517,16 @@ class FormComponentView(ComponentView):
             return form, True
         return form, False
 
-    async def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         """Validate and save; answer the form (fresh after a save) and its refreshed dependents."""
-        form, saved = await sync_to_async(self.process_form)(request)
+        form, saved = self.process_form(request)
         if is_ajax(request):
-            return await sync_to_async(self.form_json_response)(form, saved)
+            return self.form_json_response(form, saved)
         if saved:
-            form = await sync_to_async(self.component.get_form)(None)
-        self.component.resolution = Resolution(
-            value=self.component.make_value(form, saved=saved), call_deferred=True
-        )
-        await resolve_all(
-            self.component.dependent_components or [],
-            request,
-            call_deferred=True,
-            filters=self.dashboard.get_filters(request),
-        )
-        return TemplateResponse(request, [self.template_name], self.get_context_data())
+            form = self.component.get_form(None)
+        self.inputs.submitted[self.component.key] = self.component.make_value(form, saved=saved)  # type: ignore[index]
+        self.dashboard.resolve(self.get_components_to_render(), call_deferred=True)
+        return self.render_to_response(self.get_context_data())
 
     def form_json_response(self, form: Any, saved: bool) -> JsonResponse:
         """The JSON answer to a POST: success, and the form's fields and errors."""

@@ -1,135 +1,51 @@
-"""The ``Component`` base class and the ``CTA`` link: what every dashboard component shares."""
+"""The ``Component`` base class: what every dashboard component shares.
+
+A component is declared on a dashboard class; each request gets its own copy (:meth:`bind`),
+computes its value from the request's :class:`~dashboards.inputs.Inputs` (:meth:`compute_value`)
+and renders it (:meth:`render`). The resolver decides where the value runs; the parent passes
+the inputs down.
+"""
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import Enum
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from asgiref.sync import async_to_sync, sync_to_async
+from asgiref.sync import sync_to_async
 from django.conf import settings
-from django.db import connections
+from django.core.exceptions import SynchronousOnlyOperation
+from django.core.signals import setting_changed
 from django.db.models import QuerySet
+from django.dispatch import receiver
 from django.forms.widgets import Media, MediaDefiningClass
 from django.http import HttpRequest
-from django.template.loader import render_to_string
-from django.urls import reverse, reverse_lazy
-from django.utils.module_loading import import_string
+from django.template.loader import get_template
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
+from dashboards.component.cta import CTA
+from dashboards.component.values import (
+    call_in_worker_thread,
+    call_kwargs,
+    dataclass_to_dict,
+    is_async_callable,
+    value_render_encoder,
+)
 from dashboards.config import DEFAULT_COMPONENT_CLASSES, Config, css_classes_for
 from dashboards.exceptions import DashboardError
+from dashboards.inputs import Inputs, request_filters
 from dashboards.log import logger
-from dashboards.resolver import Resolution
+from dashboards.resolver import Placement, Resolution, compute, resolve
 
 if TYPE_CHECKING:
     from dashboards.dashboard import Dashboard
 
 __all__ = ["CTA", "Component", "value_render_encoder"]
-
-
-def value_render_encoder(data: list[tuple[str, Any]]) -> dict[str, Any]:
-    """``dict_factory`` for ``dataclasses.asdict``: Enums become their value, QuerySets lists."""
-
-    def convert(value: Any) -> Any:
-        if isinstance(value, Enum):
-            return value.value
-        if isinstance(value, QuerySet):
-            return list(value)
-        return value
-
-    return {key: convert(value) for key, value in data}
-
-
-def dataclass_to_dict(value: Any) -> Any:
-    """Like ``dataclasses.asdict`` with ``value_render_encoder``, without copying the leaves.
-
-    ``asdict`` deep-copies every value it reaches; a serialized table's thousands of cells made
-    that the slowest step of a table request.
-    """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return value_render_encoder(
-            [(f.name, dataclass_to_dict(getattr(value, f.name))) for f in dataclasses.fields(value)]
-        )
-    if isinstance(value, list | tuple):
-        return type(value)(dataclass_to_dict(item) for item in value)
-    if isinstance(value, dict):
-        return {key: dataclass_to_dict(item) for key, item in value.items()}
-    return value
-
-
-@dataclass
-class CTA:
-    """A call-to-action link around a component: a URL, a callable of the object, or a dashboard."""
-
-    href: str | Callable[[Any], str] | None = None
-    dashboard: str | type[Dashboard] | None = None
-
-    def get_href(self, obj: Any = None) -> str | None:
-        """Return the link: the dashboard's URL (its detail URL with ``obj``), else ``href``."""
-        if self.dashboard:
-            dashboard = (
-                import_string(self.dashboard) if isinstance(self.dashboard, str) else self.dashboard
-            )
-            if obj is not None:
-                lookup = getattr(obj, dashboard._meta.lookup_field)
-                return reverse_lazy(f"dashboards:{dashboard.get_slug()}_detail", args=[lookup])
-            return reverse_lazy(f"dashboards:{dashboard.get_slug()}")
-        if callable(self.href):
-            return self.href(obj)
-        return self.href
-
-
-@cache
-def _accepted_kwargs(func: Callable) -> frozenset[str] | None:
-    """Names of the keyword arguments ``func`` accepts, or None when it takes ``**kwargs``."""
-    try:
-        parameters = inspect.signature(func).parameters.values()
-    except (TypeError, ValueError):
-        return None
-    if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters):
-        return None
-    return frozenset(
-        p.name
-        for p in parameters
-        if p.kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
-    )
-
-
-def call_kwargs(func: Callable, kwargs: dict[str, Any]) -> dict[str, Any]:
-    """The subset of ``kwargs`` that ``func`` accepts (all of them when it takes ``**kwargs``)."""
-    try:
-        accepted = _accepted_kwargs(func)
-    except TypeError:  # unhashable callables (e.g. some callable instances)
-        accepted = None
-    if accepted is None:
-        return kwargs
-    return {key: value for key, value in kwargs.items() if key in accepted}
-
-
-def call_in_worker_thread(func: Callable, kwargs: dict[str, Any]) -> Any:
-    """Call ``func`` on a worker thread, then close the database connections it opened there.
-
-    Django closes the request thread's connections when the request ends, but never a worker
-    thread's: without this, each ``thread_sensitive=False`` value could leave one open.
-    """
-    try:
-        return func(**kwargs)
-    finally:
-        connections.close_all()
-
-
-def is_async_callable(func: Any) -> bool:
-    """Whether calling ``func`` returns a coroutine (async functions, methods and ``__call__``)."""
-    return inspect.iscoroutinefunction(func) or inspect.iscoroutinefunction(
-        getattr(func, "__call__", None)  # noqa: B004
-    )
 
 
 @dataclass(repr=False)
@@ -154,7 +70,7 @@ class Component(metaclass=MediaDefiningClass):
     grid_css_classes: str | None = None
     poll_rate: int | float | None = None
     trigger_on: str | None = None
-    dependent_components: list[Component] | None = None
+    dependent_components: list[Component] | None = field(default=None, compare=False)
     #: Seconds the value may take; None uses ``DASHBOARDS_COMPONENT_TIMEOUT``.
     timeout: float | None = None
     #: Permission classes of this component alone, checked after the dashboard's; users they
@@ -163,10 +79,6 @@ class Component(metaclass=MediaDefiningClass):
     #: Run a sync value callable on the request's own thread (safe for the ORM and test
     #: transactions). False runs it on a worker thread, concurrently with its siblings.
     thread_sensitive: bool = True
-    #: The dashboard instance this copy belongs to (set when a dashboard binds it).
-    dashboard_instance: Dashboard | None = field(default=None, compare=False)
-    #: The outcome of the last resolution (value or error), set by ``dashboards.resolver``.
-    resolution: Resolution | None = field(default=None, compare=False)
 
     #: When ``css_classes`` is a string, store it under this key of the class dict (Form, tables).
     css_string_key: ClassVar[str | None] = None
@@ -174,6 +86,9 @@ class Component(metaclass=MediaDefiningClass):
     error_template_name: ClassVar[str] = "dashboards/components/error.html"
     #: Template of the wrapper around every component.
     wrapper_template_name: ClassVar[str] = "dashboards/components/component.html"
+    #: Whether preparing this component for a page (its media, its value) runs sync code that
+    #: may query the database, such as building a form: such a request prepares off the loop.
+    prepares_on_thread: ClassVar[bool] = False
 
     def __repr__(self) -> str:
         return f"{self.key}={self.value!r}"
@@ -183,31 +98,31 @@ class Component(metaclass=MediaDefiningClass):
 
     # -- binding ---------------------------------------------------------------------------
 
-    def bind(self, dashboard: Dashboard, key: str) -> Self:
-        """Return this component's copy for one dashboard instance; the declaration is never changed."""
-        bound = copy.copy(self)
-        bound.dashboard = type(dashboard)
-        bound.dashboard_instance = dashboard
-        bound.key = key
-        bound.verbose_name = self.verbose_name or key
-        bound.render_type = self.render_type or type(self).__name__
-        bound.object = dashboard.object
-        bound.css_classes = self.get_css_classes()
-        if bound.grid_css_classes is None:
-            bound.grid_css_classes = Config().DASHBOARDS_DEFAULT_GRID_CSS
-        bound.dependents = list(self.dependents) if self.dependents else None
-        bound.dependent_components = None
-        bound.resolution = None
+    def bind(self, dashboard: type[Dashboard], key: str, obj: Any = None) -> Self:
+        """This component's copy for one request of ``dashboard``; the declaration is never changed."""
+        bound = object.__new__(type(self))  # a shallow copy, without copy.copy's protocol
+        state = bound.__dict__
+        state.update(self.__dict__)
+        state.pop("_url_cache", None)
+        state.pop("_template_id", None)
+        state["dashboard"] = dashboard
+        state["key"] = key
+        state["verbose_name"] = self.verbose_name or key
+        state["render_type"] = self.render_type or type(self).__name__
+        state["object"] = obj
+        state["css_classes"] = self.get_css_classes()
+        if self.grid_css_classes is None:
+            state["grid_css_classes"] = default_grid_css()
+        state["dependents"] = list(self.dependents) if self.dependents else None
+        state["dependent_components"] = None
         return bound
 
     def get_css_classes(self) -> str | dict[str, str] | None:
         """The CSS classes: the declared ones merged over the class's defaults from the settings."""
-        defaults = css_classes_for(
-            type(self),
-            DEFAULT_COMPONENT_CLASSES,
-            getattr(settings, "DASHBOARDS_COMPONENT_CLASSES", None),
-        )
         declared = self.css_classes
+        defaults = default_css_classes(type(self))
+        if defaults is not None and isinstance(defaults, dict):
+            defaults = dict(defaults)  # the caller may change it
         if isinstance(declared, str) and self.css_string_key:
             declared = {self.css_string_key: declared}
         if isinstance(declared, dict):
@@ -240,7 +155,7 @@ class Component(metaclass=MediaDefiningClass):
 
     def get_timeout(self) -> float | None:
         """Seconds the value may take before the component shows its error state."""
-        return self.timeout if self.timeout is not None else Config().DASHBOARDS_COMPONENT_TIMEOUT
+        return self.timeout if self.timeout is not None else default_timeout()
 
     # -- values ----------------------------------------------------------------------------
 
@@ -253,46 +168,70 @@ class Component(metaclass=MediaDefiningClass):
     @staticmethod
     def get_filters(request: HttpRequest | None) -> dict[str, Any]:
         """The filters a value callable receives: the request's GET (or POST) data as a dict."""
-        if request is None:
-            return {}
-        data = request.GET if request.method in ("GET", "HEAD") else request.POST
-        return data.dict()
+        return request_filters(request)
 
-    def get_value_kwargs(
-        self, request: HttpRequest | None, filters: dict[str, Any] | None
-    ) -> dict[str, Any]:
-        """The keyword arguments value callables may receive.
-
-        ``request``, ``object`` and ``filters`` always; ``filterset`` too when the dashboard
-        declares ``Meta.filterset_class`` (its ``qs`` is the filtered queryset).
-        """
-        if filters is None:
-            filters = self.get_filters(request)
-        kwargs = {"request": request, "object": self.object, "filters": filters}
-        if self.dashboard_instance is not None:
-            filterset = self.dashboard_instance.get_filterset()
-            if filterset is not None:
-                kwargs["filterset"] = filterset
-        return kwargs
-
-    def get_value_function(self, call_deferred: bool = False) -> Callable | None:
+    def get_value_function(self, call_deferred: bool = False) -> Callable[..., Any] | None:
         """The callable that computes the value (a serializer's ``serialize``), or None for a literal."""
         source = self.get_source(call_deferred)
         if hasattr(source, "serialize"):
-            return source.serialize
+            return source.serialize  # type: ignore[no-any-return]
         return source if callable(source) else None
 
-    def get_value_call(
-        self,
-        request: HttpRequest | None,
-        call_deferred: bool,
-        filters: dict[str, Any] | None,
-    ) -> tuple[Callable | None, Any]:
-        """What to call for the value and with which kwargs; ``(None, literal)`` for a literal."""
+    def get_placement(self, call_deferred: bool = False) -> Placement:
+        """Where the value runs: nowhere (a literal), on the loop, or on the request's or a worker thread."""
         func = self.get_value_function(call_deferred)
         if func is None:
-            return None, self.get_source(call_deferred)
-        return func, call_kwargs(func, self.get_value_kwargs(request, filters))
+            source = self.get_source(call_deferred)
+            return Placement.THREAD if isinstance(source, QuerySet) else Placement.LITERAL
+        if is_async_callable(func):
+            return Placement.ASYNC
+        return Placement.THREAD if self.thread_sensitive else Placement.WORKER
+
+    def get_value_kwargs(self, inputs: Inputs) -> dict[str, Any]:
+        """The keyword arguments value callables may take (see :attr:`Inputs.value_kwargs`)."""
+        return inputs.value_kwargs
+
+    def compute_value(self, inputs: Inputs, call_deferred: bool) -> Any:
+        """The value for ``inputs``, or an awaitable of it when the value is async.
+
+        The one path for every kind of value: a literal is taken as it is, a callable called
+        with the keyword arguments it accepts; the resolver awaits what is awaitable.
+        """
+        func = self.get_value_function(call_deferred)
+        if func is None:
+            raw = self.get_source(call_deferred)
+        elif self.get_placement(call_deferred) is Placement.WORKER:
+            raw = sync_to_async(call_in_worker_thread, thread_sensitive=False)(
+                func, call_kwargs(func, self.get_value_kwargs(inputs))
+            )
+        else:
+            raw = func(**call_kwargs(func, self.get_value_kwargs(inputs)))
+        if inspect.isawaitable(raw):
+            return self._finish_awaited(raw, inputs)
+        return self.finish_value(raw, inputs)
+
+    async def acompute_value(self, inputs: Inputs, call_deferred: bool) -> Any:
+        """The value for ``inputs``, from async code (see :meth:`compute_value`)."""
+        value = self.compute_value(inputs, call_deferred)
+        return await value if inspect.isawaitable(value) else value
+
+    async def _finish_awaited(self, awaitable: Any, inputs: Inputs) -> Any:
+        """Await a value, then finish it (off the loop when finishing it may query)."""
+        raw = await awaitable
+        while inspect.isawaitable(raw):
+            raw = await raw
+        if self.finishes_on_thread(raw):
+            finish = sync_to_async(self.finish_value, thread_sensitive=self.thread_sensitive)
+            return await finish(raw, inputs)
+        return self.finish_value(raw, inputs)
+
+    def finish_value(self, raw: Any, inputs: Inputs) -> Any:
+        """Turn what the value callable returned into the component's value."""
+        return self.prepare_value(raw)
+
+    def finishes_on_thread(self, raw: Any) -> bool:
+        """Whether finishing ``raw`` may query the database (so it runs off the event loop)."""
+        return False
 
     def prepare_value(self, value: Any) -> Any:
         """Turn a dataclass result into a dict (nested dataclasses, Enums and QuerySets converted)."""
@@ -300,43 +239,16 @@ class Component(metaclass=MediaDefiningClass):
             return dataclass_to_dict(value)
         return value
 
-    def resolves_on_request_thread(self, call_deferred: bool = False) -> bool:
-        """Whether computing the value is sync code for the request's own thread.
-
-        The resolver runs all such values of a request in one trip to that thread (they would
-        run one after another there anyway) instead of one trip each.
-        """
-        func = self.get_value_function(call_deferred)
-        return self.thread_sensitive and func is not None and not is_async_callable(func)
-
-    def resolves_on_event_loop(self, call_deferred: bool = False) -> bool:
-        """Whether the value is awaited on the event loop (async, or sync on a worker thread)."""
-        if self.resolves_on_request_thread(call_deferred):
-            return False
-        return self.get_value_function(call_deferred) is not None
-
-    async def aget_value(
-        self,
-        request: HttpRequest | None = None,
-        call_deferred: bool = False,
-        filters: dict[str, Any] | None = None,
-    ) -> Any:
-        """Compute the value from async code: async callables are awaited, sync ones run off the loop."""
-        func, kwargs = self.get_value_call(request, call_deferred, filters)
-        if func is None:
-            value = kwargs
-        elif is_async_callable(func):
-            value = await func(**kwargs)
-        else:
-            if self.thread_sensitive:
-                value = await sync_to_async(func, thread_sensitive=True)(**kwargs)
-            else:
-                value = await sync_to_async(call_in_worker_thread, thread_sensitive=False)(
-                    func, kwargs
-                )
-            if inspect.isawaitable(value):
-                value = await value
-        return self.prepare_value(value)
+    def get_inputs(
+        self, request: HttpRequest | None = None, filters: dict[str, Any] | None = None
+    ) -> Inputs:
+        """Inputs for this component alone, for code that has a request but no dashboard view."""
+        return Inputs(
+            request=request,
+            object=self.object,
+            filters=request_filters(request) if filters is None else filters,
+            components={self.key: self} if self.key else {},
+        )
 
     def get_value(
         self,
@@ -345,16 +257,19 @@ class Component(metaclass=MediaDefiningClass):
         filters: dict[str, Any] | None = None,
     ) -> Any:
         """Compute the value from sync code; an async value callable is run to completion."""
-        func, kwargs = self.get_value_call(request, call_deferred, filters)
-        if func is None:
-            value = kwargs
-        elif is_async_callable(func):
-            value = async_to_sync(func)(**kwargs)
-        else:
-            value = func(**kwargs)
-            if inspect.isawaitable(value):
-                value = async_to_sync(_await)(value)
-        return self.prepare_value(value)
+        return compute(self, self.get_inputs(request, filters), call_deferred)
+
+    async def aget_value(
+        self,
+        request: HttpRequest | None = None,
+        call_deferred: bool = False,
+        filters: dict[str, Any] | None = None,
+    ) -> Any:
+        """Compute the value from async code: async callables are awaited, sync ones run off the loop."""
+        inputs = self.get_inputs(request, filters)
+        if self.get_placement(call_deferred) is Placement.THREAD:
+            return await sync_to_async(compute, thread_sensitive=True)(self, inputs, call_deferred)
+        return await self.acompute_value(inputs, call_deferred)
 
     def to_json(self, value: Any) -> Any:
         """The resolved value as JSON-ready data for the component's JSON answer."""
@@ -370,6 +285,13 @@ class Component(metaclass=MediaDefiningClass):
         """The first of this component's permissions that refuses the request, or None."""
         for permission in self.get_permissions():
             if not permission.has_permission(request=request, dashboard=self.dashboard):
+                return permission
+        return None
+
+    async def adenied_by(self, request: HttpRequest) -> Any:
+        """``denied_by`` from async code (permission classes answer through ``ahas_permission``)."""
+        for permission in self.get_permissions():
+            if not await permission.ahas_permission(request=request, dashboard=self.dashboard):
                 return permission
         return None
 
@@ -390,23 +312,22 @@ class Component(metaclass=MediaDefiningClass):
         cache_key = (*args, self.defer_url)
         cached = self.__dict__.get("_url_cache")
         if cached is not None and cached[0] == cache_key:
-            return cached[1]  # a page renders each component's URL several times
+            return cached[1]  # type: ignore[no-any-return]  # a page renders it several times
         if self.defer_url:
             url = self.defer_url(reverse_args=args)
         else:
-            url = reverse("dashboards:dashboard_component", args=args)
+            url = reverse_component(get_urlconf(), get_script_prefix(), *args)
         self.__dict__["_url_cache"] = (cache_key, url)
         return url
 
-    def get_fetch_url(self) -> str:
+    def get_fetch_url(self, inputs: Inputs | None = None) -> str:
         """The URL htmx fetches this component from: its URL plus the page's query string.
 
         Carrying the query string keeps filter state (``?status=paid``) for deferred and polled
         components, so they show the same data as the rest of the page.
         """
         url = self.get_absolute_url()
-        request = getattr(self.dashboard_instance, "request", None)
-        query = request.GET.urlencode() if request is not None else ""
+        query = inputs.query_string if inputs is not None else ""
         if not query:
             return url
         return f"{url}{'&' if '?' in url else '?'}{query}"
@@ -414,13 +335,19 @@ class Component(metaclass=MediaDefiningClass):
     @property
     def template_id(self) -> str:
         """A page-unique id derived from the component's URL."""
-        return slugify(self.get_absolute_url())
+        url = self.get_absolute_url()
+        cached = self.__dict__.get("_template_id")
+        if cached is not None and cached[0] == url:
+            return cached[1]  # type: ignore[no-any-return]
+        template_id = slugify(url)
+        self.__dict__["_template_id"] = (url, template_id)
+        return template_id
 
     # -- media -----------------------------------------------------------------------------
 
     def get_media(self) -> Media:
         """The component's CSS and JS, plus its serializer's when it has one."""
-        media = self.media
+        media: Media = self.media  # type: ignore[attr-defined]
         for source in (self.value, self.defer):
             source_media = getattr(source, "get_media", None)
             if callable(source_media) and isinstance(source, type):
@@ -429,54 +356,52 @@ class Component(metaclass=MediaDefiningClass):
 
     # -- rendering -------------------------------------------------------------------------
 
-    def get_resolution(self, call_deferred: bool) -> Resolution | None:
-        """The resolution stored for this kind of call, if the dashboard already resolved it."""
-        resolution = self.resolution
-        if resolution is not None and resolution.call_deferred == call_deferred:
-            return resolution
-        return None
+    def get_resolution(self, inputs: Inputs, call_deferred: bool) -> Resolution:
+        """This request's resolution of the value, computed now if the view has not yet."""
+        resolution = inputs.resolution(self, call_deferred)
+        if resolution is None:
+            resolve([self], inputs, call_deferred)
+            resolution = inputs.resolutions[(self.key, call_deferred)]
+        return resolution
 
-    def render_error(self, context: Any, resolution: Resolution) -> SafeString:
+    def render_error(self, request: HttpRequest | None, resolution: Resolution) -> SafeString:
         """Render the error state shown in place of a failed value."""
-        return render_to_string(
+        return render_template(
             self.error_template_name,
-            {
-                "request": _context_get(context, "request"),
-                "component": self,
-                "resolution": resolution,
-            },
+            {"request": request, "component": self, "resolution": resolution},
         )
 
-    def render_value(self, context: Any, call_deferred: bool = False) -> SafeString:
+    def render_value(
+        self, context: Any = None, call_deferred: bool = False, inputs: Inputs | None = None
+    ) -> SafeString:
         """Render the value (or the loading placeholder, or the error state) with ``template_name``."""
-        request = _context_get(context, "request")
+        if inputs is None:
+            inputs = self.get_inputs(_context_get(context, "request"))
         if self.is_deferred and not call_deferred:
-            return render_to_string(self.defer_loading_template_name, {"component": self})
-        resolution = self.get_resolution(call_deferred)
-        if resolution is None:
-            from dashboards.resolver import resolve_sync
-
-            resolution = resolve_sync(self, request, call_deferred=call_deferred)
+            return render_template(self.defer_loading_template_name, {"component": self})
+        resolution = self.get_resolution(inputs, call_deferred)
         if resolution.error is not None:
-            return self.render_error(context, resolution)
+            return self.render_error(inputs.request, resolution)
         try:
-            return render_to_string(
+            return render_template(
                 self.get_template_name(call_deferred),
-                self.get_value_context(request, resolution.value),
+                self.get_template_context(inputs, resolution.value),
             )
+        except SynchronousOnlyOperation:
+            raise  # the view renders again where the ORM may run
         except Exception as error:
             # A template that fails on this value breaks this component only, not the page.
             logger.exception("Component %r failed to render", self.key)
             return self.render_error(
-                context, Resolution(error=error, call_deferred=resolution.call_deferred)
+                inputs.request, Resolution(error=error, call_deferred=call_deferred)
             )
 
     def get_template_name(self, call_deferred: bool = False) -> str:
         """The value's template: a serializer's own ``template_name`` if it has one, else ours."""
         source = self.get_source(call_deferred)
         if hasattr(source, "serialize"):
-            return getattr(source, "template_name", None) or self.template_name
-        return self.template_name
+            return getattr(source, "template_name", None) or self.template_name  # type: ignore[return-value]
+        return self.template_name  # type: ignore[return-value]
 
     def get_value_context(self, request: HttpRequest | None, value: Any) -> dict[str, Any]:
         """The context of the value's template (``value`` is an alias of ``rendered_value``)."""
@@ -488,6 +413,10 @@ class Component(metaclass=MediaDefiningClass):
             "template_id": self.template_id,
         }
 
+    def get_template_context(self, inputs: Inputs, value: Any) -> dict[str, Any]:
+        """The context of the value's template for this request (override to use more inputs)."""
+        return self.get_value_context(inputs.request, value)
+
     def get_refresh_trigger(self) -> str | None:
         """The htmx trigger that refreshes a non-deferred component in place (poll or event)."""
         triggers = [f"{self.trigger_on} from:body"] if self.trigger_on else []
@@ -497,30 +426,37 @@ class Component(metaclass=MediaDefiningClass):
 
     def render(
         self,
-        context: Any,
+        context: Any = None,
         htmx: bool | None = None,
         call_deferred: bool = False,
         oob: bool = False,
-    ) -> str:
+        inputs: Inputs | None = None,
+    ) -> SafeString:
         """Render the component in its wrapper: a placeholder that htmx fills, or the value itself.
 
-        ``oob`` marks the value for an htmx out-of-band swap (dependents in a component response).
+        ``inputs`` are the request's (the layout passes them); without them the component
+        computes its value for the context's request alone. ``oob`` marks the value for an htmx
+        out-of-band swap (dependents in a component response).
         """
+        if inputs is None:
+            inputs = self.get_inputs(_context_get(context, "request"))
         if htmx is None:
             htmx = self.is_deferred and not call_deferred
-        rendered_value = "" if htmx else self.render_value(context, call_deferred=call_deferred)
+        rendered_value = (
+            "" if htmx else self.render_value(call_deferred=call_deferred, inputs=inputs)
+        )
         on_page = not call_deferred and not self.is_deferred
-        return render_to_string(
+        return render_template(
             self.wrapper_template_name,
             {
-                "request": _context_get(context, "request"),
+                "request": inputs.request,
                 "component": self,
                 "template_id": self.template_id,
                 "object": self.object,
                 "cta": self.cta,
                 "is_deferred": self.is_deferred,
                 "htmx": htmx,
-                "defer_url": self.get_fetch_url(),
+                "defer_url": self.get_fetch_url(inputs),
                 "trigger_on": self.htmx_trigger_on(),
                 "poll_rate": self.htmx_poll_rate(),
                 "defer_loading_template_name": self.defer_loading_template_name,
@@ -531,13 +467,72 @@ class Component(metaclass=MediaDefiningClass):
         )
 
 
-async def _await(awaitable: Any) -> Any:
-    """Await anything awaitable (lets ``async_to_sync`` run a returned coroutine)."""
-    return await awaitable
+_defaults: dict[Any, Any] = {}
+
+
+@lru_cache(maxsize=4096)
+def reverse_component(urlconf: str | None, prefix: str, *args: Any) -> str:
+    """The URL of a component's endpoint, remembered across requests.
+
+    Reversing a namespaced URL costs tens of microseconds, once per component per page; the
+    answer depends only on the URLconf, the script prefix and the arguments (the cache is
+    emptied when a test changes the URLconf).
+    """
+    return reverse("dashboards:dashboard_component", urlconf=urlconf, args=args)
+
+
+@receiver(setting_changed)
+def _forget_defaults(setting: str, **kwargs: Any) -> None:
+    """Read the CSS defaults again when a test changes the settings they come from."""
+    if setting.startswith("DASHBOARDS_"):
+        _defaults.clear()
+    if setting == "ROOT_URLCONF":
+        reverse_component.cache_clear()
+
+
+def default_css_classes(
+    klass: type,
+    table: dict[str, Any] = DEFAULT_COMPONENT_CLASSES,
+    setting: str = "DASHBOARDS_COMPONENT_CLASSES",
+) -> Any:
+    """The default CSS classes of a class: ``table``'s, merged with the ``setting``'s.
+
+    Read once per class and setting (and again when a test changes the settings): the result
+    is shared, so callers copy it before changing it.
+    """
+    try:
+        return _defaults[(klass, setting)]
+    except KeyError:
+        defaults = css_classes_for(klass, table, getattr(settings, setting, None))
+        _defaults[(klass, setting)] = defaults
+        return defaults
+
+
+def default_grid_css() -> str:
+    """``DASHBOARDS_DEFAULT_GRID_CSS`` (read once, and again when the settings change)."""
+    try:
+        return _defaults["grid"]  # type: ignore[no-any-return]
+    except KeyError:
+        grid = _defaults["grid"] = Config().DASHBOARDS_DEFAULT_GRID_CSS
+        return grid
+
+
+def default_timeout() -> float | None:
+    """``DASHBOARDS_COMPONENT_TIMEOUT`` (read once, and again when the settings change)."""
+    try:
+        return _defaults["timeout"]  # type: ignore[no-any-return]
+    except KeyError:
+        timeout = _defaults["timeout"] = Config().DASHBOARDS_COMPONENT_TIMEOUT
+        return timeout
+
+
+def render_template(template_name: str, context: dict[str, Any]) -> SafeString:
+    """Render a template with a plain context (no request, so no context processors)."""
+    return get_template(template_name).render(context)  # type: ignore[return-value]
 
 
 def _context_get(context: Any, key: str) -> Any:
-    """Read ``key`` from a dict or a template ``Context``."""
+    """Read ``key`` from a dict or a template ``Context`` (None from anything else)."""
     try:
         return context.get(key)
     except AttributeError:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from asgiref.sync import sync_to_async
 from django.forms import Media
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
@@ -13,6 +12,8 @@ from django.urls import reverse
 
 from dashboards.component.base import Component
 from dashboards.exceptions import DashboardError
+from dashboards.inputs import Inputs
+from dashboards.resolver import Placement
 
 if TYPE_CHECKING:
     from dashboards.forms import DashboardForm
@@ -43,6 +44,7 @@ class Form(Component):
     success_message: str = field(default="Saved.")
 
     css_string_key = "form"
+    prepares_on_thread = True
 
     def get_submit_url(self) -> str:
         """The URL the form submits to: ``submit_url``, else its ``@form`` route."""
@@ -77,27 +79,16 @@ class Form(Component):
         """Keep ``FormData`` as it is: it holds a live form, not plain data."""
         return value
 
-    def get_value(
-        self,
-        request: HttpRequest | None = None,
-        call_deferred: bool = False,
-        filters: dict[str, Any] | None = None,
-    ) -> FormData:
-        """The form data for this request."""
-        return self.make_value(self.get_form(request))
+    def get_placement(self, call_deferred: bool = False) -> Placement:
+        """Building a form is sync code (it may query its choices): the request's thread."""
+        return Placement.THREAD
 
-    def resolves_on_request_thread(self, call_deferred: bool = False) -> bool:
-        """Building a form is sync code (it may query its choices)."""
-        return True
-
-    async def aget_value(
-        self,
-        request: HttpRequest | None = None,
-        call_deferred: bool = False,
-        filters: dict[str, Any] | None = None,
-    ) -> FormData:
-        """The form data for this request (built off the event loop: a form may query choices)."""
-        return await sync_to_async(self.get_value)(request, call_deferred, filters)
+    def compute_value(self, inputs: Inputs, call_deferred: bool) -> FormData:
+        """The form for this request: the submitted one after a POST, else a new one."""
+        submitted = inputs.submitted.get(self.key)  # type: ignore[arg-type]
+        if submitted is not None:
+            return submitted  # type: ignore[no-any-return]
+        return self.make_value(self.get_form(inputs.request))
 
     def to_json(self, value: FormData) -> dict[str, Any]:
         """A JSON-ready description of the form: fields, errors, action, method, dependents."""

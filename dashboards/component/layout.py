@@ -6,40 +6,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
-from dashboards.component.base import CTA
-from dashboards.config import Config, css_classes_for
+from dashboards.component.base import default_css_classes, default_grid_css, render_template
+from dashboards.component.cta import CTA
+from dashboards.component.values import call_kwargs
+from dashboards.config import DEFAULT_LAYOUT_COMPONENT_CLASSES
 from dashboards.exceptions import LayoutError
 from dashboards.log import logger
 
 if TYPE_CHECKING:
     from dashboards.dashboard import Dashboard
+    from dashboards.inputs import Inputs
 
-CARD_CLASSES = {
-    "card": "card",
-    "header": "card-header",
-    "image": "card-img",
-    "body": "card-body",
-    "footer": "card-footer",
-}
-DIV_CLASSES = {"wrapper": ""}
-TAB_CONTAINER_CLASSES = {
-    "tab_container": "tab-container",
-    "tabs": "tabs",
-    "tab_content": "tab-content",
-}
-TAB_CLASSES = {"tab": "tab", "tab_link": ""}
-DEFAULT_LAYOUT_COMPONENT_CLASSES = {
-    "Card": CARD_CLASSES,
-    "Div": DIV_CLASSES,
-    "TabContainer": TAB_CONTAINER_CLASSES,
-    "Tab": TAB_CLASSES,
-}
+#: The layout defaults (kept here under their django-dashboards names; they live in config).
+CARD_CLASSES = DEFAULT_LAYOUT_COMPONENT_CLASSES["Card"]
+DIV_CLASSES = DEFAULT_LAYOUT_COMPONENT_CLASSES["Div"]
+TAB_CONTAINER_CLASSES = DEFAULT_LAYOUT_COMPONENT_CLASSES["TabContainer"]
+TAB_CLASSES = DEFAULT_LAYOUT_COMPONENT_CLASSES["Tab"]
 
 
 def css_template(*classes: str | None) -> str:
@@ -67,17 +53,15 @@ class LayoutBase:
 
     @property
     def grid_css(self) -> str:
-        """The grid class: the declared one, else ``DASHBOARDS_DEFAULT_GRID_CSS`` (read now)."""
-        return self.grid_css_classes or Config().DASHBOARDS_DEFAULT_GRID_CSS
+        """The grid class: the declared one, else ``DASHBOARDS_DEFAULT_GRID_CSS``."""
+        return self.grid_css_classes or default_grid_css()
 
     @property
     def component_css(self) -> dict[str, str] | str:
         """The CSS classes: the declared ones merged over this class's defaults from the settings."""
         defaults = (
-            css_classes_for(
-                type(self),
-                DEFAULT_LAYOUT_COMPONENT_CLASSES,
-                getattr(settings, "DASHBOARDS_LAYOUT_COMPONENT_CLASSES", None),
+            default_css_classes(
+                type(self), DEFAULT_LAYOUT_COMPONENT_CLASSES, "DASHBOARDS_LAYOUT_COMPONENT_CLASSES"
             )
             or {}
         )
@@ -88,33 +72,52 @@ class LayoutBase:
             declared = {self.css_string_key: declared}
         return {**defaults, **(declared or {})}
 
-    def get_components_rendered(self, dashboard: Dashboard, context: Any) -> SafeString:
-        """Render the children in order: component keys through the dashboard, objects themselves."""
+    def get_components_rendered(
+        self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
+    ) -> SafeString:
+        """Render the children in order: component keys from ``inputs``, objects themselves."""
+        if inputs is None:
+            inputs = dashboard.get_inputs()
         parts = []
-        components = dashboard.get_components_dict()
+        components = inputs.components
         for child in self.layout_components:
             if isinstance(child, str):
                 component = components.get(child)
                 if component is None:
                     logger.debug("Layout of %s skips component %r", dashboard, child)
                     continue
-                parts.append(component.render(context=context))
+                parts.append(component.render(context, inputs=inputs))
             else:
-                parts.append(child.render(dashboard=dashboard, context=context))
+                parts.append(render_child(child, dashboard, context, inputs))
         # Safe parts are kept, anything else a custom child returns is escaped.
         return format_html_join("", "{}", ((part,) for part in parts))
 
-    def render(self, dashboard: Dashboard, context: Any) -> SafeString:
+    def render(
+        self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
+    ) -> SafeString:
         """Render this layout object and its children."""
         raise NotImplementedError
+
+
+def render_child(child: Any, dashboard: Dashboard, context: Any, inputs: Inputs) -> Any:
+    """Render a layout child, passing ``inputs`` when its ``render`` takes them.
+
+    Layout classes written for django-dashboards take ``render(dashboard, context)`` only.
+    """
+    if isinstance(child, LayoutBase):
+        return child.render(dashboard, context, inputs)
+    kwargs = {"dashboard": dashboard, "context": context, "inputs": inputs}
+    return child.render(**call_kwargs(child.render, kwargs))
 
 
 class ComponentLayout(LayoutBase):
     """The top-level layout: its children one after the other, with no wrapper of its own."""
 
-    def render(self, dashboard: Dashboard, context: Any) -> SafeString:
+    def render(
+        self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
+    ) -> SafeString:
         """Render the children."""
-        return self.get_components_rendered(dashboard, context)
+        return self.get_components_rendered(dashboard, context, inputs)
 
 
 class HTMLComponentLayout(LayoutBase):
@@ -122,27 +125,37 @@ class HTMLComponentLayout(LayoutBase):
 
     template_name: ClassVar[str | None] = None
 
-    def get_base_context(self, dashboard: Dashboard, context: Any) -> dict[str, Any]:
+    def get_base_context(
+        self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
+    ) -> dict[str, Any]:
         """The context every layout template gets: the extra kwargs, ``css``, ``component_css``."""
         return {
             **self.component_context,
-            "request": context.get("request"),
+            "request": inputs.request if inputs is not None else context.get("request"),
             "dashboard": dashboard,
             "layout": self,
             "css": self.grid_css,
             "component_css": self.component_css,
         }
 
-    def get_context(self, dashboard: Dashboard, context: Any) -> dict[str, Any]:
+    def get_context(
+        self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
+    ) -> dict[str, Any]:
         """The template context: the base context and the rendered children as ``components``."""
+        if inputs is None:
+            inputs = dashboard.get_inputs()
         return {
-            **self.get_base_context(dashboard, context),
-            "components": self.get_components_rendered(dashboard, context),
+            **self.get_base_context(dashboard, context, inputs),
+            "components": self.get_components_rendered(dashboard, context, inputs),
         }
 
-    def render(self, dashboard: Dashboard, context: Any) -> SafeString:
+    def render(
+        self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
+    ) -> SafeString:
         """Render ``template_name`` with this object's context (nothing is stored on the object)."""
-        return render_to_string(self.template_name, self.get_context(dashboard, context))
+        if inputs is None:
+            inputs = dashboard.get_inputs()
+        return render_template(self.template_name, self.get_context(dashboard, context, inputs))
 
 
 class Card(HTMLComponentLayout):
@@ -166,21 +179,25 @@ class Card(HTMLComponentLayout):
         self.image_url = image_url
         self.actions = list(actions or [])
 
-    def get_actions(self, dashboard: Dashboard) -> list[tuple[str | None, str]]:
-        """The actions as ``(url, label)`` pairs, CTAs resolved for the dashboard's object."""
+    def get_actions(self, obj: Any = None) -> list[tuple[str | None, str]]:
+        """The actions as ``(url, label)`` pairs, CTAs resolved for the object."""
         return [
-            (link.get_href(obj=dashboard.object) if isinstance(link, CTA) else link, label)
+            (link.get_href(obj=obj) if isinstance(link, CTA) else link, label)
             for link, label in self.actions
         ]
 
-    def get_context(self, dashboard: Dashboard, context: Any) -> dict[str, Any]:
+    def get_context(
+        self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
+    ) -> dict[str, Any]:
         """Add the heading, footer, image and resolved actions to the context."""
+        if inputs is None:
+            inputs = dashboard.get_inputs()
         return {
-            **super().get_context(dashboard, context),
+            **super().get_context(dashboard, context, inputs),
             "heading": self.heading,
             "footer": self.footer,
             "image_url": self.image_url,
-            "actions": self.get_actions(dashboard),
+            "actions": self.get_actions(inputs.object),
         }
 
 
@@ -207,10 +224,12 @@ class Tab(HTMLComponentLayout):
         """The tab's id fragment, from its label."""
         return slugify(self.tab_label) or "tab"
 
-    def get_context(self, dashboard: Dashboard, context: Any) -> dict[str, Any]:
+    def get_context(
+        self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
+    ) -> dict[str, Any]:
         """Add the label, slug, and the container's id and selected state."""
         return {
-            **super().get_context(dashboard, context),
+            **super().get_context(dashboard, context, inputs),
             "tab_label": self.tab_label,
             "slug": self.slug,
             "container_id": context.get("tab_container_id", ""),
@@ -230,16 +249,20 @@ class TabContainer(HTMLComponentLayout):
                 raise LayoutError(f"TabContainer children must be Tab objects, not {tab!r}.")
         super().__init__(*tabs, **kwargs)
 
-    def get_context(self, dashboard: Dashboard, context: Any) -> dict[str, Any]:
+    def get_context(
+        self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
+    ) -> dict[str, Any]:
         """Render each tab with the container's id and whether it is the first (selected) tab."""
+        if inputs is None:
+            inputs = dashboard.get_inputs()
         container_id = "tabs-" + "-".join(tab.slug for tab in self.layout_components)
         panels = []
         for index, tab in enumerate(self.layout_components):
             tab_context = {**_as_dict(context), "tab_container_id": container_id}
             tab_context["tab_selected"] = index == 0
-            panels.append((tab, tab.render(dashboard=dashboard, context=tab_context)))
+            panels.append((tab, tab.render(dashboard, tab_context, inputs)))
         return {
-            **self.get_base_context(dashboard, context),
+            **self.get_base_context(dashboard, context, inputs),
             "container_id": container_id,
             "tabs": [
                 {"label": tab.tab_label, "slug": tab.slug, "selected": i == 0, "panel": panel}

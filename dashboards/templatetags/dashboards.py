@@ -30,9 +30,18 @@ def render_component(
     htmx: bool | None = None,
     oob: bool = False,
 ) -> SafeString | str:
-    """Render one component: ``htmx=True`` gives the deferred placeholder, False the value."""
+    """Render one component: ``htmx=True`` gives the deferred placeholder, False the value.
+
+    A component of the context's ``dashboard`` gets that dashboard's inputs for this request.
+    """
     call_deferred = not (component.is_deferred if htmx is None else htmx)
-    return component.render(context, htmx=htmx, call_deferred=call_deferred, oob=oob)
+    inputs = None
+    dashboard = context.get("dashboard")
+    if isinstance(dashboard, Dashboard):
+        candidate = dashboard.get_inputs()
+        if candidate.components.get(component.key) is component:  # type: ignore[arg-type]
+            inputs = candidate
+    return component.render(context, htmx=htmx, call_deferred=call_deferred, oob=oob, inputs=inputs)
 
 
 @register.simple_tag

@@ -180,3 +180,18 @@ class CountedDashboard(Dashboard):
 
 
 registry.register(CountedDashboard)
+
+
+async def awaited_value(**kwargs):
+    await asyncio.sleep(0)
+    return "awaited"
+
+
+class AsyncValuesDashboard(Dashboard):
+    one = Text(value=awaited_value)
+    two = Text(value=awaited_value)
+    three = Text(value=awaited_value)
+    literal = Text(value="literal")
+
+
+registry.register(AsyncValuesDashboard)

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from asgiref.sync import sync_to_async
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.http import urlencode
@@ -21,6 +20,7 @@ from dashboards.component.table.serializers import (
     format_value,
     guess_columns,
 )
+from dashboards.inputs import Inputs, request_filters
 
 __all__ = ["BasicTable", "DataTable", "Table", "TableColumn", "TableView"]
 
@@ -131,7 +131,9 @@ class BasicTable(Component):
         serializer = self.get_serializer()
         return getattr(serializer._meta, "title", None) if serializer else None
 
-    def get_table_view(self, request: HttpRequest | None, value: Any) -> TableView:
+    def get_table_view(
+        self, request: HttpRequest | None, value: Any, filters: dict[str, Any] | None = None
+    ) -> TableView:
         """The columns and rows the template shows."""
         columns, rows = columns_and_rows(value)
         return TableView(
@@ -141,10 +143,10 @@ class BasicTable(Component):
             label=self.verbose_name or self.key,
         )
 
-    def get_value_context(self, request: HttpRequest | None, value: Any) -> dict[str, Any]:
-        """Adds ``table``, the :class:`TableView` of the value."""
-        context = super().get_value_context(request, value)
-        context["table"] = self.get_table_view(request, value)
+    def get_template_context(self, inputs: Inputs, value: Any) -> dict[str, Any]:
+        """Adds ``table``, the :class:`TableView` of the value for this request's filters."""
+        context = super().get_template_context(inputs, value)
+        context["table"] = self.get_table_view(inputs.request, value, inputs.filters)
         return context
 
 
@@ -170,50 +172,25 @@ class DataTable(BasicTable):
     #: The choices of the page-size menu (``page_size`` is added to them).
     page_sizes: ClassVar[tuple[int, ...]] = (10, 25, 50, 100)
 
-    def get_request_filters(
-        self, request: HttpRequest | None, filters: dict[str, Any] | None = None
-    ) -> dict[str, Any]:
-        """The request's parameters: ``filters`` if given, else the dashboard's filters."""
-        if filters is not None:
-            return dict(filters)
-        if self.dashboard_instance is not None:
-            return dict(self.dashboard_instance.get_filters(request))
-        return self.get_filters(request)
-
-    def get_table_filters(
-        self, request: HttpRequest | None, filters: dict[str, Any] | None = None
-    ) -> dict[str, Any]:
+    def get_table_filters(self, filters: dict[str, Any]) -> dict[str, Any]:
         """The filters the value receives: the request's, with ``length`` set to ``page_size``
         when paging and the request names no length (or one that is not a number)."""
-        filters = self.get_request_filters(request, filters)
+        filters = dict(filters)
         if self.paging and self.page_size and parse_int(filters.get("length"), None) is None:
             filters["length"] = str(self.page_size)
         return filters
 
-    async def aget_value(
-        self,
-        request: HttpRequest | None = None,
-        call_deferred: bool = False,
-        filters: dict[str, Any] | None = None,
-    ) -> Any:
-        """The value for this request's page; rows without a serializer are paged here."""
-        filters = self.get_table_filters(request, filters)
-        value = await super().aget_value(request, call_deferred, filters)
-        if isinstance(value, QuerySet):
-            return await sync_to_async(self.tabulate, thread_sensitive=self.thread_sensitive)(
-                value, filters
-            )
-        return self.tabulate(value, filters)
+    def get_value_kwargs(self, inputs: Inputs) -> dict[str, Any]:
+        """The request's keyword arguments, with the table's own filters."""
+        return {**inputs.value_kwargs, "filters": self.get_table_filters(inputs.filters)}
 
-    def get_value(
-        self,
-        request: HttpRequest | None = None,
-        call_deferred: bool = False,
-        filters: dict[str, Any] | None = None,
-    ) -> Any:
-        """The value for this request's page, from sync code."""
-        filters = self.get_table_filters(request, filters)
-        return self.tabulate(super().get_value(request, call_deferred, filters), filters)
+    def finish_value(self, raw: Any, inputs: Inputs) -> Any:
+        """Rows without a serializer are paged, sorted and searched here."""
+        return self.tabulate(self.prepare_value(raw), self.get_table_filters(inputs.filters))
+
+    def finishes_on_thread(self, raw: Any) -> bool:
+        """Paging a queryset queries the database."""
+        return isinstance(raw, QuerySet)
 
     def tabulate(self, value: Any, filters: dict[str, Any]) -> Any:
         """Rows (not already a serialized table) as one serialized page for ``filters``."""
@@ -233,7 +210,9 @@ class DataTable(BasicTable):
         serializer = self.get_serializer() or TableSerializer
         return serializer._meta.max_page_size
 
-    def get_table_view(self, request: HttpRequest | None, value: Any) -> TableView:
+    def get_table_view(
+        self, request: HttpRequest | None, value: Any, filters: dict[str, Any] | None = None
+    ) -> TableView:
         """The table with its controls: sort buttons, search, page size and previous/next.
 
         Every link carries the request's other parameters, so searching, sorting and paging
@@ -241,9 +220,10 @@ class DataTable(BasicTable):
         """
         view = super().get_table_view(request, value)
         value = value if isinstance(value, Mapping) else {}
-        filters = self.get_request_filters(request)
+        if filters is None:
+            filters = request_filters(request)
         query = TableQuery.from_filters(
-            self.get_table_filters(request, filters),
+            self.get_table_filters(filters),
             [column.key for column in view.columns],
             self.get_max_page_size(),
         )

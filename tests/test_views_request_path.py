@@ -1,0 +1,147 @@
+"""Tests of the views' request path: no event loop or thread trip where none is needed (counted),
+nothing made for a request outliving it, and views callable like any Django view."""
+
+import asyncio
+import gc
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import HttpRequest
+from django.test import AsyncRequestFactory, RequestFactory
+from django.urls import resolve
+
+from dashboards.dashboard import Dashboard
+from dashboards.views import ComponentView, DashboardView
+from tests.testapp.dashboards import ChildOneDashboard, ValueMethodDashboard
+from tests.trips import count_trips
+
+pytestmark = pytest.mark.django_db
+
+PAGE = "/dashboards/testapp/childonedashboard/"
+XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
+
+
+def anonymous(request):
+    """Give a factory-made request the user the auth middleware would."""
+    user = AnonymousUser()
+    request.user = user
+
+    async def auser():
+        return user
+
+    request.auser = auser
+    return request
+
+
+# -- WSGI: a plain view, and an event loop only for async values ----------------------------
+
+
+def test_a_wsgi_page_of_literal_and_sync_values_starts_no_event_loop_and_no_thread(client):
+    with count_trips() as trips:
+        response = client.get(PAGE)
+    assert response.status_code == 200
+    assert (trips.event_loops, trips.thread_trips) == (0, 0)
+
+
+def test_a_wsgi_component_fetch_starts_no_event_loop_and_no_thread(client):
+    with count_trips() as trips:
+        html = client.get(PAGE + "@component/second/", HTTP_HX_REQUEST="true")
+        json = client.get(PAGE + "@component/second/", **XHR)
+    assert b"second, deferred" in html.content
+    assert json.json() == "second, deferred"
+    assert (trips.event_loops, trips.thread_trips) == (0, 0)
+
+
+def test_a_wsgi_page_with_async_values_starts_one_event_loop(client):
+    with count_trips() as trips:
+        response = client.get("/dashboards/testapp/asyncvaluesdashboard/")
+    assert response.content.decode().count("awaited") == 3
+    assert trips.event_loops == 1
+
+
+def test_a_view_called_from_sync_code_returns_a_response():
+    request = anonymous(RequestFactory().get(PAGE))
+    response = DashboardView.as_view(dashboard_class=ChildOneDashboard)(request)
+    response.render()
+    assert response.status_code == 200
+    assert b"third, overridden" in response.content
+
+
+def test_a_component_view_called_from_sync_code_returns_a_response():
+    request = anonymous(RequestFactory().get(PAGE + "@component/second/"))
+    view = ComponentView.as_view()
+    response = view(request, app_label="testapp", dashboard="childonedashboard", component="second")
+    response.render()
+    assert b"second, deferred" in response.content
+
+
+# -- ASGI: the async view, with no thread trip unless sync code must run ---------------------
+
+
+async def call_on_the_loop(path, headers=None):
+    """Resolve ``path`` from the event loop, as Django's ASGI handler does, and call the view."""
+    match = resolve(path)
+    request = anonymous(AsyncRequestFactory().get(path, headers=headers))
+    return match, await match.func(request, *match.args, **match.kwargs)
+
+
+async def test_urls_resolve_to_the_async_view_on_an_event_loop():
+    match = resolve(PAGE)
+    assert asyncio.iscoroutinefunction(match.func)
+
+
+def test_urls_resolve_to_the_sync_view_without_an_event_loop():
+    assert not asyncio.iscoroutinefunction(resolve(PAGE).func)
+
+
+async def test_an_asgi_component_fetch_of_a_literal_makes_no_thread_trip():
+    with count_trips() as trips:
+        _, response = await call_on_the_loop(
+            PAGE + "@component/first/", {"X-Requested-With": "XMLHttpRequest"}
+        )
+    assert response.content == b'"first"'
+    assert (trips.thread_trips, trips.event_loops) == (0, 0)
+
+
+async def test_an_asgi_page_of_literals_makes_no_thread_trip():
+    with count_trips() as trips:
+        _, response = await call_on_the_loop("/dashboards/testapp/asyncvaluesdashboard/")
+    assert response.status_code == 200
+    assert response.content.decode().count("awaited") == 3
+    assert (trips.thread_trips, trips.event_loops) == (0, 0)
+
+
+async def test_an_asgi_request_with_sync_values_makes_one_thread_trip():
+    with count_trips() as trips:
+        _, response = await call_on_the_loop(PAGE + "@component/second/", {"HX-Request": "true"})
+    assert b"second, deferred" in response.content
+    assert trips.thread_trips == 1
+
+
+async def test_an_asgi_request_for_a_form_dashboard_runs_its_sync_code_in_one_trip():
+    with count_trips() as trips:
+        _, response = await call_on_the_loop("/dashboards/testapp/formstestdashboard/")
+    assert response.status_code == 200
+    assert trips.thread_trips == 1
+
+
+# -- nothing made for a request outlives it ----------------------------------------------------
+
+
+def live(kind):
+    gc.collect()
+    return sum(isinstance(obj, kind) for obj in gc.get_objects())
+
+
+def test_requests_leave_no_dashboard_or_request_alive(client):
+    url = "/dashboards/testapp/valuemethoddashboard/"
+    for _ in range(3):  # warm up: URL resolver, template and signature caches
+        client.get(url)
+        client.get(url + "@component/later/", **XHR)
+    dashboards_before, requests_before = live(Dashboard), live(HttpRequest)
+    for _ in range(200):
+        client.get(url)
+        client.get(url + "@component/later/", **XHR)
+    assert live(ValueMethodDashboard) == 0
+    assert live(Dashboard) <= dashboards_before
+    assert live(HttpRequest) <= requests_before
