@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from dashboards.component.base import Component
 from dashboards.component.layout import Card, ComponentLayout
 from dashboards.config import Config
+from dashboards.exceptions import ComponentNotFoundError
 from dashboards.inputs import Inputs, request_filters
 from dashboards.log import logger
 from dashboards.meta import ClassWithAppConfigMeta, DashboardOptions, ModelDashboardOptions
@@ -185,9 +186,14 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         return list(components.values())
 
     def get_component(self, key: str) -> Component:
-        """One component of this instance; ``KeyError`` when it has none with that key."""
+        """One component of this instance; ``ComponentNotFoundError`` (a ``KeyError``) without it."""
         self.get_components()
-        return self.components[key]
+        try:
+            return self.components[key]
+        except KeyError:
+            raise ComponentNotFoundError(
+                f"{type(self).__name__} has no component {key!r}."
+            ) from None
 
     # -- permissions -----------------------------------------------------------------------
 

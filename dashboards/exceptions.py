@@ -11,8 +11,11 @@ class DashboardNotFoundError(DashboardError):
     """No registered dashboard matches an app label and class name."""
 
 
-class ComponentNotFoundError(DashboardError):
-    """A dashboard has no component with the requested key."""
+class ComponentNotFoundError(DashboardError, KeyError):
+    """A dashboard has no component with the requested key (``Dashboard.get_component``).
+
+    It is a ``KeyError`` too, so code written to catch that keeps working.
+    """
 
 
 class LayoutError(DashboardError):

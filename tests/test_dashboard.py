@@ -8,6 +8,7 @@ from django.test import RequestFactory, override_settings
 from dashboards.component import Text
 from dashboards.component.layout import Card, ComponentLayout
 from dashboards.dashboard import Dashboard, ModelDashboard
+from dashboards.exceptions import ComponentNotFoundError
 from dashboards.permissions import AllowAny, IsAuthenticated
 from tests.testapp.dashboards import (
     ChildOneDashboard,
@@ -260,3 +261,13 @@ def test_model_dashboard_without_model_is_a_clear_error():
 
     with pytest.raises(ImproperlyConfigured, match=r"Meta\.model"):
         NoModel(lookup="1")
+
+
+def test_get_component_of_an_unknown_key_raises_component_not_found():
+    with pytest.raises(ComponentNotFoundError, match="no component 'nope'"):
+        ChildOneDashboard().get_component("nope")
+
+
+def test_component_not_found_is_a_key_error():
+    with pytest.raises(KeyError):
+        ChildOneDashboard().get_component("nope")
