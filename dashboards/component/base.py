@@ -1,8 +1,8 @@
 """The ``Component`` base class: what every dashboard component shares.
 
-A component is declared on a dashboard class; each request gets its own copy (:meth:`bind`),
-computes its value from the request's :class:`~dashboards.inputs.Inputs` (:meth:`compute_value`)
-and renders it (:meth:`render`). The resolver decides where the value runs; the parent passes
+A component is declared on a dashboard class; each request gets its own copy (:meth:`Component.bind`),
+computes its value from the request's :class:`~dashboards.inputs.Inputs` (:meth:`Component.compute_value`)
+and renders it (:meth:`Component.render`). The resolver decides where the value runs; the parent passes
 the inputs down.
 """
 
@@ -28,13 +28,15 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
-from dashboards.component.cta import CTA
+from dashboards.component.cta import CTA as CTA
 from dashboards.component.values import (
     call_in_worker_thread,
     call_kwargs,
     dataclass_to_dict,
     is_async_callable,
-    value_render_encoder,
+)
+from dashboards.component.values import (
+    value_render_encoder as value_render_encoder,
 )
 from dashboards.config import DEFAULT_COMPONENT_CLASSES, Config, css_classes_for
 from dashboards.exceptions import DashboardError
@@ -45,7 +47,9 @@ from dashboards.resolver import Placement, Resolution, compute, resolve
 if TYPE_CHECKING:
     from dashboards.dashboard import Dashboard
 
-__all__ = ["CTA", "Component", "value_render_encoder"]
+# ``CTA`` and ``value_render_encoder`` are importable from here too, as in django-dashboards;
+# they are documented where they live.
+__all__ = ["Component"]
 
 
 @dataclass(repr=False)
@@ -188,7 +192,7 @@ class Component(metaclass=MediaDefiningClass):
         return Placement.THREAD if self.thread_sensitive else Placement.WORKER
 
     def get_value_kwargs(self, inputs: Inputs) -> dict[str, Any]:
-        """The keyword arguments value callables may take (see :attr:`Inputs.value_kwargs`)."""
+        """The keyword arguments value callables may take (see :attr:`~dashboards.inputs.Inputs.value_kwargs`)."""
         return inputs.value_kwargs
 
     def compute_value(self, inputs: Inputs, call_deferred: bool) -> Any:
@@ -211,7 +215,7 @@ class Component(metaclass=MediaDefiningClass):
         return self.finish_value(raw, inputs)
 
     async def acompute_value(self, inputs: Inputs, call_deferred: bool) -> Any:
-        """The value for ``inputs``, from async code (see :meth:`compute_value`)."""
+        """The value for ``inputs``, from async code (see :meth:`Component.compute_value`)."""
         value = self.compute_value(inputs, call_deferred)
         return await value if inspect.isawaitable(value) else value
 
