@@ -27,11 +27,13 @@ __all__ = [
     "AppConfigOptions",
     "ClassWithAppConfigMeta",
     "ClassWithMeta",
+    "ClassWithTitledMeta",
     "DashboardOptions",
     "ModelDashboardOptions",
     "Options",
     "is_option_name",
     "meta_options",
+    "name_after_title",
     "suggest_option",
 ]
 
@@ -165,6 +167,18 @@ def meta_options(meta: type | None) -> dict[str, Any]:
     return found
 
 
+def name_after_title(
+    title: Any, current_meta: dict[str, Any], resolved: dict[str, Any]
+) -> dict[str, Any]:
+    """Make ``title`` the ``name`` and ``verbose_name`` of the resolved options, unless the class's
+    own Meta sets them (serializers are named after their title)."""
+    if title:
+        for key in ("name", "verbose_name"):
+            if key not in current_meta:
+                resolved[key] = title
+    return resolved
+
+
 def suggest_option(key: str, options_class: type[Options]) -> str:
     """The closest option to ``key`` as "Did you mean …?", else the list of the valid ones."""
     names = options_class.option_names()
@@ -259,6 +273,18 @@ class ClassWithMeta:
 
 
 ClassWithMeta._meta = Options(abstract=True)
+
+
+class ClassWithTitledMeta(ClassWithMeta):
+    """A ``ClassWithMeta`` named after its ``Meta.title`` (inherited too), unless it sets a name."""
+
+    @classmethod
+    def postprocess_meta(
+        cls, current_meta: dict[str, Any], resolved: dict[str, Any]
+    ) -> dict[str, Any]:
+        """A ``title`` is also the name, unless one is set."""
+        resolved = super().postprocess_meta(current_meta, resolved)
+        return name_after_title(resolved.get("title"), current_meta, resolved)
 
 
 class ClassWithAppConfigMeta(ClassWithMeta):

@@ -190,14 +190,12 @@ class Card(HTMLComponentLayout):
         self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
     ) -> dict[str, Any]:
         """Add the heading, footer, image and resolved actions to the context."""
-        if inputs is None:
-            inputs = dashboard.get_inputs()
         return {
             **super().get_context(dashboard, context, inputs),
             "heading": self.heading,
             "footer": self.footer,
             "image_url": self.image_url,
-            "actions": self.get_actions(inputs.object),
+            "actions": self.get_actions(dashboard.object),
         }
 
 

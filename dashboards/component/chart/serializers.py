@@ -25,7 +25,7 @@ from dashboards.component.chart.chart import (
     plotly_config,
 )
 from dashboards.extras import import_extra
-from dashboards.meta import ClassWithMeta, Options, meta_options
+from dashboards.meta import ClassWithTitledMeta, Options, meta_options
 
 __all__ = [
     "BaseChartSerializer",
@@ -72,7 +72,7 @@ class ChartSerializerOptions(Options):
     responsive: bool = True
 
 
-class BaseChartSerializer(ClassWithMeta, metaclass=MediaDefiningClass):
+class BaseChartSerializer(ClassWithTitledMeta, metaclass=MediaDefiningClass):
     """Base of chart serializers: the ``Meta`` options (:class:`ChartSerializerOptions`) and the
     media."""
 
@@ -82,18 +82,6 @@ class BaseChartSerializer(ClassWithMeta, metaclass=MediaDefiningClass):
 
     class Media:
         js = CHART_SCRIPTS
-
-    @classmethod
-    def postprocess_meta(
-        cls, current_meta: dict[str, Any], resolved: dict[str, Any]
-    ) -> dict[str, Any]:
-        """A ``title`` is also the name, unless one is set."""
-        resolved = super().postprocess_meta(current_meta, resolved)
-        if resolved.get("title"):
-            for key in ("name", "verbose_name"):
-                if key not in current_meta:
-                    resolved[key] = resolved["title"]
-        return resolved
 
     @classmethod
     def declared_plotly_config(cls) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 
 from dashboards.component.base import value_render_encoder
-from dashboards.meta import ClassWithMeta, Options
+from dashboards.meta import ClassWithTitledMeta, Options
 
 __all__ = [
     "BaseStatSerializer",
@@ -85,7 +85,7 @@ class StatDateChangeSerializerOptions(StatSerializerOptions):
     previous_delta: timedelta | None = None
 
 
-class BaseStatSerializer(ClassWithMeta, metaclass=MediaDefiningClass):
+class BaseStatSerializer(ClassWithTitledMeta, metaclass=MediaDefiningClass):
     """Base of stat serializers: ``Meta`` options (:class:`StatSerializerOptions`), the template
     and the media."""
 
@@ -96,18 +96,6 @@ class BaseStatSerializer(ClassWithMeta, metaclass=MediaDefiningClass):
 
     class Media:
         css = {"all": ("dashboards/css/stat.css",)}
-
-    @classmethod
-    def postprocess_meta(
-        cls, current_meta: dict[str, Any], resolved: dict[str, Any]
-    ) -> dict[str, Any]:
-        """A ``title`` is also the name, unless one is set."""
-        resolved = super().postprocess_meta(current_meta, resolved)
-        if resolved.get("title"):
-            for key in ("name", "verbose_name"):
-                if key not in current_meta:
-                    resolved[key] = resolved["title"]
-        return resolved
 
     def get_media(self) -> Media:
         """The serializer's media (what a component adds to its own)."""

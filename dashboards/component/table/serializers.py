@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 from dashboards.component.base import call_kwargs
 from dashboards.component.table.mixins import SortKey, TableDataProcessorMixin, get_path
 from dashboards.log import logger
-from dashboards.meta import ClassWithMeta, Options
+from dashboards.meta import ClassWithMeta, Options, name_after_title
 
 __all__ = [
     "BaseTableSerializer",
@@ -115,13 +115,7 @@ class BaseTableSerializer(ClassWithMeta, TableDataProcessorMixin, metaclass=Medi
     ) -> dict[str, Any]:
         """``Meta.title`` names the serializer unless ``name``/``verbose_name`` do."""
         resolved = super().postprocess_meta(current_meta, resolved)
-        title = current_meta.get("title")
-        if title:
-            if "name" not in current_meta:
-                resolved["name"] = title
-            if "verbose_name" not in current_meta:
-                resolved["verbose_name"] = title
-        return resolved
+        return name_after_title(current_meta.get("title"), current_meta, resolved)
 
     def get_media(self) -> Media:
         """The serializer's own ``Media`` (CSS and JS), added to its component's."""
