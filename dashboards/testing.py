@@ -71,7 +71,7 @@ def _request(
 
 def _lookup(dashboard_class: type[Dashboard], kwargs: dict[str, Any]) -> Any:
     """The object lookup in ``kwargs``, under the dashboard's ``lookup_kwarg`` or ``lookup``."""
-    lookup_kwarg = dashboard_class._meta.lookup_kwarg  # type: ignore[attr-defined]  # untyped _meta
+    lookup_kwarg = dashboard_class._meta.lookup_kwarg
     return kwargs.get(lookup_kwarg, kwargs.get("lookup"))
 
 
@@ -79,7 +79,7 @@ def _page_path(dashboard_class: type[Dashboard], kwargs: dict[str, Any]) -> str:
     """The URL of the dashboard's page, or ``/`` when it has none in the URLconf."""
     try:
         if issubclass(dashboard_class, ModelDashboard):
-            lookup_kwarg = dashboard_class._meta.lookup_kwarg  # type: ignore[attr-defined]
+            lookup_kwarg = dashboard_class._meta.lookup_kwarg
             return reverse(
                 f"dashboards:{dashboard_class.get_slug()}_detail",
                 kwargs={lookup_kwarg: _lookup(dashboard_class, kwargs)},
@@ -94,7 +94,7 @@ def _component_kwargs(
 ) -> dict[str, Any]:
     """The URL kwargs the component's endpoint gets (the caller's kwargs among them)."""
     return {
-        "app_label": dashboard_class._meta.app_label,  # type: ignore[attr-defined]
+        "app_label": dashboard_class._meta.app_label,
         "dashboard": dashboard_class.class_name(),
         **kwargs,
         "component": key,
@@ -103,7 +103,7 @@ def _component_kwargs(
 
 def _component_path(dashboard_class: type[Dashboard], key: str, kwargs: dict[str, Any]) -> str:
     """The URL of the component's endpoint, or ``/`` when it has none in the URLconf."""
-    args = [dashboard_class._meta.app_label, dashboard_class.class_name(), key]  # type: ignore[attr-defined]
+    args = [dashboard_class._meta.app_label, dashboard_class.class_name(), key]
     lookup = _lookup(dashboard_class, kwargs)
     if issubclass(dashboard_class, ModelDashboard) and lookup is not None:
         args.insert(2, lookup)

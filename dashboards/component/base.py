@@ -94,6 +94,11 @@ class Component(metaclass=MediaDefiningClass):
     #: may query the database, such as building a form: such a request prepares off the loop.
     prepares_on_thread: ClassVar[bool] = False
 
+    if TYPE_CHECKING:
+        # Set on the class by MediaDefiningClass from the inner ``Media`` (and the bases').
+        @property
+        def media(self) -> Media: ...
+
     def __repr__(self) -> str:
         return f"{self.key}={self.value!r}"
 
@@ -124,7 +129,7 @@ class Component(metaclass=MediaDefiningClass):
     def get_css_classes(self) -> str | dict[str, str] | None:
         """The CSS classes: the declared ones merged over the class's defaults from the settings."""
         declared = self.css_classes
-        defaults = default_css_classes(type(self))
+        defaults: str | dict[str, str] | None = default_css_classes(type(self))
         if defaults is not None and isinstance(defaults, dict):
             defaults = dict(defaults)  # the caller may change it
         if isinstance(declared, str) and self.css_string_key:
@@ -351,7 +356,7 @@ class Component(metaclass=MediaDefiningClass):
 
     def get_media(self) -> Media:
         """The component's CSS and JS, plus its serializer's when it has one."""
-        media: Media = self.media  # type: ignore[attr-defined]
+        media = self.media
         for source in (self.value, self.defer):
             source_media = getattr(source, "get_media", None)
             if callable(source_media) and isinstance(source, type):

@@ -27,7 +27,7 @@ def dashboard_url(dashboard_class: type[Dashboard]) -> str | None:
     """The page's URL, with ``<str:lookup_kwarg>`` for a ModelDashboard; None when not routed."""
     try:
         if issubclass(dashboard_class, ModelDashboard):
-            lookup_kwarg = dashboard_class._meta.lookup_kwarg  # type: ignore[attr-defined]  # untyped _meta
+            lookup_kwarg = dashboard_class._meta.lookup_kwarg
             url = reverse(
                 f"dashboards:{dashboard_class.get_slug()}_detail",
                 kwargs={lookup_kwarg: LOOKUP_PLACEHOLDER},
@@ -52,9 +52,9 @@ def describe(dashboard_class: type[Dashboard]) -> dict[str, Any]:
     """What the command reports about one dashboard, as JSON-ready data."""
     meta = dashboard_class._meta
     return {
-        "app_label": meta.app_label,  # type: ignore[attr-defined]  # untyped _meta
+        "app_label": meta.app_label,
         "class": dotted_name(dashboard_class),
-        "name": str(meta.name),  # type: ignore[attr-defined]
+        "name": str(meta.name),
         "url": dashboard_url(dashboard_class),
         "permission_classes": [
             dotted_name(type(permission))
