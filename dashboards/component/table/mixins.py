@@ -234,12 +234,12 @@ class TableListProcessor:
         column_search = {key: text.lower() for key, text in query.column_search.items()}
         if not search and not column_search:
             return rows
+        text = cls._text
         kept = []
         for row in rows:
-            texts = {key: cls._text(_get_or_none(row, key)) for key in columns}
-            if search and not any(search in text for text in texts.values()):
+            if search and not any(search in text(_cell_of(row, key)) for key in columns):
                 continue
-            if all(text in texts[key] for key, text in column_search.items()):
+            if all(part in text(_cell_of(row, key)) for key, part in column_search.items()):
                 kept.append(row)
         return kept
 
@@ -344,6 +344,13 @@ def _is_forward_relation(model_field: Any) -> bool:
         and model_field.concrete
         and (model_field.many_to_one or model_field.one_to_one)
     )
+
+
+def _cell_of(row: Any, key: str) -> Any:
+    """A row's value for a column: straight from a plain dict, else as ``_get_or_none`` finds it."""
+    if type(row) is dict and key in row:
+        return row[key]
+    return _get_or_none(row, key)
 
 
 def _get_or_none(row: Any, key: str) -> Any:
