@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import copy
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from asgiref.sync import sync_to_async
+from django import forms
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
-from django.forms.widgets import Media, MediaDefiningClass
+from django.forms.widgets import MediaDefiningClass
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django.urls import URLPattern, reverse
+from django.urls import URLPattern, URLResolver, reverse
 from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
@@ -31,7 +32,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
     """A dashboard: declare components as class attributes; each request gets its own copies."""
 
     #: The declared components, in declaration order (parents' first); an instance holds copies.
-    components: ClassVar[dict[str, Component]] = {}
+    components: dict[str, Component] = {}
     #: The view class of the page (``DashboardView``, set when the dashboards app is ready);
     #: set it on a dashboard to serve its page with a view class of your own.
     page_view_class: ClassVar[Any] = None
@@ -50,6 +51,11 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         js = ("dashboards/js/dashboard.js",)
         css = {"all": ("dashboards/css/dashboards.css",)}
 
+    if TYPE_CHECKING:
+        # Set on the class by MediaDefiningClass from the inner ``Media`` (and the bases').
+        @property
+        def media(self) -> forms.Media: ...
+
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         collected: dict[str, Component] = {}
@@ -62,7 +68,8 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         if "Layout" not in cls.__dict__:
             # A Layout of its own, so that assigning ``self.Layout.components`` in one
             # dashboard never changes the layout of another.
-            cls.Layout = type("Layout", (cls.Layout,), {})
+            # mypy refuses any assignment to a name bound by a class statement.
+            cls.Layout = type("Layout", (cls.Layout,), {})  # type: ignore[misc, assignment]
 
     @classmethod
     def postprocess_meta(
@@ -89,7 +96,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         self.kwargs = kwargs
         self._filterset: Any = None
         self._inputs: Inputs | None = None
-        self._media: Media | None = None
+        self._media: forms.Media | None = None
         self.object = kwargs.get("object")
         if self.object is None:
             self.object = self.get_object(**kwargs)
@@ -135,7 +142,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         )
 
     @classmethod
-    def get_urls(cls) -> list[URLPattern]:
+    def get_urls(cls) -> list[URLPattern | URLResolver]:
         """The route of this dashboard's page."""
         return [cls.page_path()]
 
@@ -354,10 +361,10 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         """The template context of ``render``; override to add to it."""
         return kwargs
 
-    def get_media(self) -> Media:
+    def get_media(self) -> forms.Media:
         """The dashboard's CSS and JS plus every component's (collected once per instance)."""
         if self._media is None:
-            media = self.media  # type: ignore[attr-defined]
+            media = self.media
             for component in self.get_inputs().components.values():
                 media = media + component.get_media()
             self._media = media
@@ -435,6 +442,6 @@ class ModelDashboard(Dashboard):
         )
 
     @classmethod
-    def get_urls(cls) -> list[URLPattern]:
+    def get_urls(cls) -> list[URLPattern | URLResolver]:
         """The route of each object's dashboard."""
         return [cls.page_path(f"<str:{cls._meta.lookup_kwarg}>/", "_detail")]

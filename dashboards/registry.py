@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from django.urls import URLPattern, URLResolver
@@ -9,7 +10,7 @@ from django.utils.module_loading import autodiscover_modules
 
 from dashboards.log import logger
 
-T = TypeVar("T", bound=type)
+T = TypeVar("T", bound=type["Registrable"])
 
 
 class Registrable:
@@ -113,7 +114,7 @@ class Registry:
     def __contains__(self, item: Any) -> bool:
         return self._find(item.get_id()) is not None
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Any]:
         return iter(self.items)
 
     def __len__(self) -> int:
