@@ -10,6 +10,8 @@ from django.urls import reverse_lazy
 from django.utils.module_loading import import_string
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
     from dashboards.dashboard import Dashboard
 
 __all__ = ["CTA"]
@@ -22,7 +24,7 @@ class CTA:
     href: str | Callable[[Any], str] | None = None
     dashboard: str | type[Dashboard] | None = None
 
-    def get_href(self, obj: Any = None) -> str | None:
+    def get_href(self, obj: Any = None) -> StrOrPromise | None:
         """Return the link: the dashboard's URL (its detail URL with ``obj``), else ``href``."""
         if self.dashboard:
             dashboard = (

@@ -18,6 +18,8 @@ from dashboards.exceptions import LayoutError
 from dashboards.log import logger
 
 if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
     from dashboards.dashboard import Dashboard
     from dashboards.inputs import Inputs
 
@@ -123,7 +125,8 @@ class ComponentLayout(LayoutBase):
 class HTMLComponentLayout(LayoutBase):
     """A layout object rendered by ``template_name``; extra keyword arguments reach the template."""
 
-    template_name: ClassVar[str | None] = None
+    #: The template; every subclass sets one.
+    template_name: ClassVar[str]
 
     def get_base_context(
         self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
@@ -179,7 +182,7 @@ class Card(HTMLComponentLayout):
         self.image_url = image_url
         self.actions = list(actions or [])
 
-    def get_actions(self, obj: Any = None) -> list[tuple[str | None, str]]:
+    def get_actions(self, obj: Any = None) -> list[tuple[StrOrPromise | None, str]]:
         """The actions as ``(url, label)`` pairs, CTAs resolved for the object."""
         return [
             (link.get_href(obj=obj) if isinstance(link, CTA) else link, label)

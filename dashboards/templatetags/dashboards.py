@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from random import randint
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import template
+from django.forms import BaseForm
 from django.utils.safestring import SafeString
 
 from dashboards.component.base import CTA, Component
 from dashboards.dashboard import Dashboard
 from dashboards.registry import registry
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 register = template.Library()
 
@@ -70,13 +74,13 @@ def lookup(value: Any, arg: Any) -> Any:
 
 
 @register.filter
-def get_form_context(form: Any) -> dict[str, Any]:
+def get_form_context(form: BaseForm) -> dict[str, Any]:
     """``form|get_form_context``: the form's own template context (fields with their errors)."""
     return form.get_context()
 
 
 @register.filter
-def cta_href(cta: CTA, obj: Any = None) -> str | None:
+def cta_href(cta: CTA, obj: Any = None) -> StrOrPromise | None:
     """``cta|cta_href:object``: the link of a CTA for an object."""
     return cta.get_href(obj=obj)
 
