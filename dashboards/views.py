@@ -37,7 +37,7 @@ from dashboards.exceptions import DashboardNotFoundError
 from dashboards.inputs import Inputs
 from dashboards.log import logger
 from dashboards.permissions import answers_async
-from dashboards.resolver import Resolution
+from dashboards.resolver import Resolution, needs_event_loop, needs_request_thread
 from dashboards.utils import get_dashboard_class
 
 __all__ = [
@@ -340,23 +340,50 @@ class DashboardMixin(ContextMixin):
             return denied
         return rendered(handler(request, *args, **kwargs))
 
+    # -- the default answer: compute the values, then respond -------------------------------
+
+    #: Whether this view computes deferred values (a component's) or the page's.
+    call_deferred: ClassVar[bool] = False
+
+    def get_components_to_resolve(self, request: HttpRequest) -> list[Component]:
+        """The components whose values this request's answer shows."""
+        raise NotImplementedError
+
+    def respond(self, request: HttpRequest) -> HttpResponseBase:
+        """The answer, once the values are computed."""
+        raise NotImplementedError
+
     def handle(self, request: HttpRequest) -> HttpResponseBase:
         """The default answer, from sync code."""
-        raise NotImplementedError
+        components = self.get_components_to_resolve(request)
+        self.dashboard.resolve(components, call_deferred=self.call_deferred)
+        return self.respond(request)
 
     async def ahandle(self, request: HttpRequest) -> HttpResponseBase:
-        """The default answer, from the event loop."""
-        raise NotImplementedError
+        """The default answer, from the event loop, with at most one thread trip.
 
-    async def arender(self, response: HttpResponseBase) -> HttpResponseBase:
-        """Render a template response on the loop; where it queries, in one trip instead."""
+        Values that are all sync are computed and the answer rendered in one trip; otherwise the
+        values are awaited (the sync ones in one trip beside them), and the answer is rendered on
+        the loop, or in one trip when rendering queries the database.
+        """
+        components = self.get_components_to_resolve(request)
+        if not needs_event_loop(components, self.call_deferred) and needs_request_thread(
+            components, self.call_deferred
+        ):
+            return await sync_to_async(self.handle_rendered)(request)  # type: ignore[no-any-return]
+        await self.dashboard.aresolve(components=components, call_deferred=self.call_deferred)
         try:
-            return rendered(response)
-        except SynchronousOnlyOperation:
-            if isinstance(response, SimpleTemplateResponse):
-                response.content = b""
-                response._is_rendered = False
-            return await sync_to_async(rendered)(response)
+            return rendered(self.respond(request))
+        except SynchronousOnlyOperation:  # nothing was sent: answer again where the ORM may run
+            return await sync_to_async(self.respond_rendered)(request)  # type: ignore[no-any-return]
+
+    def handle_rendered(self, request: HttpRequest) -> HttpResponseBase:
+        """``handle``, with the answer rendered (for a thread trip of an async view)."""
+        return rendered(self.handle(request))
+
+    def respond_rendered(self, request: HttpRequest) -> HttpResponseBase:
+        """``respond``, with the answer rendered (for a thread trip of an async view)."""
+        return rendered(self.respond(request))
 
 
 #: The django-dashboards name of :class:`DashboardMixin`.
@@ -394,15 +421,13 @@ class DashboardView(DashboardMixin, TemplateResponseMixin, View):
         """Compute every non-deferred value (async ones together), then render the page."""
         return self.handle(request)
 
-    def handle(self, request: HttpRequest) -> HttpResponseBase:
-        """Compute the page's values, then answer the page."""
-        self.dashboard.resolve()
-        return self.render_to_response(self.get_context_data())
+    def get_components_to_resolve(self, request: HttpRequest) -> list[Component]:
+        """The components shown on the page (the ones not deferred)."""
+        return self.dashboard.get_page_components()
 
-    async def ahandle(self, request: HttpRequest) -> HttpResponseBase:
-        """Compute the page's values concurrently, then render the page."""
-        await self.dashboard.aresolve()
-        return await self.arender(self.render_to_response(self.get_context_data()))
+    def respond(self, request: HttpRequest) -> HttpResponseBase:
+        """The page."""
+        return self.render_to_response(self.get_context_data())
 
 
 class ComponentView(DashboardMixin, TemplateResponseMixin, View):
@@ -410,6 +435,7 @@ class ComponentView(DashboardMixin, TemplateResponseMixin, View):
 
     template_name = "dashboards/components/partial.html"
     default_handlers = ("get", "post")
+    call_deferred = True
     #: The requested component of this request's dashboard, found by ``prepare``.
     component: Component
 
@@ -450,26 +476,15 @@ class ComponentView(DashboardMixin, TemplateResponseMixin, View):
         """The same as GET, with the filters taken from the POST data."""
         return self.get(request, *args, **kwargs)
 
-    def handle(self, request: HttpRequest) -> HttpResponseBase:
-        """Compute the value (and the dependents' for HTML), then answer it."""
-        if is_ajax(request):
-            self.dashboard.resolve([self.component], call_deferred=True)
-            return self.json_response(self.resolution())
-        self.dashboard.resolve(self.get_components_to_render(), call_deferred=True)
-        return self.render_to_response(self.get_context_data())
+    def get_components_to_resolve(self, request: HttpRequest) -> list[Component]:
+        """The component, and for HTML its dependents."""
+        return [self.component] if is_ajax(request) else self.get_components_to_render()
 
-    async def ahandle(self, request: HttpRequest) -> HttpResponseBase:
-        """``handle`` from the event loop."""
+    def respond(self, request: HttpRequest) -> HttpResponseBase:
+        """The value as JSON (for ``X-Requested-With: XMLHttpRequest``), else as HTML."""
         if is_ajax(request):
-            await self.dashboard.aresolve(components=[self.component], call_deferred=True)
-            try:
-                return self.json_response(self.resolution())  # plain data encodes right here
-            except SynchronousOnlyOperation:  # a lazy queryset in the value: encode it in a thread
-                return await sync_to_async(self.json_response)(self.resolution())
-        await self.dashboard.aresolve(
-            components=self.get_components_to_render(), call_deferred=True
-        )
-        return await self.arender(self.render_to_response(self.get_context_data()))
+            return self.json_response(self.resolution())
+        return self.render_to_response(self.get_context_data())
 
     def resolution(self) -> Resolution:
         """This request's resolution of the component's deferred value."""
@@ -525,8 +540,7 @@ class FormComponentView(ComponentView):
         if saved:
             form = self.component.get_form(None)
         self.inputs.submitted[self.component.key] = self.component.make_value(form, saved=saved)  # type: ignore[index]
-        self.dashboard.resolve(self.get_components_to_render(), call_deferred=True)
-        return self.render_to_response(self.get_context_data())
+        return self.handle(request)
 
     def form_json_response(self, form: Any, saved: bool) -> JsonResponse:
         """The JSON answer to a POST: success, and the form's fields and errors."""

@@ -5,12 +5,15 @@ import asyncio
 import gc
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.test import AsyncRequestFactory, RequestFactory
 from django.urls import resolve
 
+from dashboards.component import BasicTable, Text
 from dashboards.dashboard import Dashboard
+from dashboards.registry import registry
 from dashboards.views import ComponentView, DashboardView
 from tests.testapp.dashboards import ChildOneDashboard, ValueMethodDashboard
 from tests.trips import count_trips
@@ -145,3 +148,43 @@ def test_requests_leave_no_dashboard_or_request_alive(client):
     assert live(ValueMethodDashboard) == 0
     assert live(Dashboard) <= dashboards_before
     assert live(HttpRequest) <= requests_before
+
+
+async def lazy_usernames(**kwargs):
+    return get_user_model().objects.values_list("username", flat=True)
+
+
+class QueryingTemplateDashboard(Dashboard):
+    """Its table's value is a lazy queryset: rendering it queries the database."""
+
+    users = BasicTable(value=get_user_model().objects.values("username"))
+    lazy = Text(defer=lazy_usernames)
+
+    class Meta:
+        app_label = "testapp"
+
+
+@pytest.fixture
+def querying_dashboard():
+    registry.register(QueryingTemplateDashboard)
+    yield "/dashboards/testapp/queryingtemplatedashboard/@component/"
+    registry.remove(QueryingTemplateDashboard)
+
+
+async def test_an_asgi_template_that_queries_renders_in_a_thread(querying_dashboard):
+    await get_user_model().objects.acreate(username="rendered-in-a-thread")
+    with count_trips() as trips:
+        _, response = await call_on_the_loop(querying_dashboard + "users/", {"HX-Request": "true"})
+    assert response.status_code == 200
+    assert trips.thread_trips == 1  # the queryset and the template that lists it, together
+    assert "rendered-in-a-thread" in response.content.decode()
+
+
+async def test_an_asgi_answer_that_queries_on_the_loop_is_rendered_again_in_one_trip(
+    querying_dashboard,
+):
+    await get_user_model().objects.acreate(username="listed-lazily")
+    with count_trips() as trips:
+        _, response = await call_on_the_loop(querying_dashboard + "lazy/", {"HX-Request": "true"})
+    assert "listed-lazily" in response.content.decode()
+    assert trips.thread_trips == 1
