@@ -188,3 +188,25 @@ async def test_an_asgi_answer_that_queries_on_the_loop_is_rendered_again_in_one_
         _, response = await call_on_the_loop(querying_dashboard + "lazy/", {"HX-Request": "true"})
     assert "listed-lazily" in response.content.decode()
     assert trips.thread_trips == 1
+
+
+def test_the_component_dict_is_built_a_fixed_number_of_times_whatever_the_page_size(monkeypatch):
+    calls = []
+    real = Dashboard.get_components_dict
+
+    def counted(self):
+        calls.append(type(self).__name__)
+        return real(self)
+
+    monkeypatch.setattr(Dashboard, "get_components_dict", counted)
+
+    def calls_for(size):
+        namespace = {f"t{i}": Text(value=str(i)) for i in range(size)}
+        namespace["Meta"] = type("Meta", (), {"app_label": "testapp"})
+        dashboard_class = type(f"Sized{size}", (Dashboard,), namespace)
+        request = anonymous(RequestFactory().get("/"))
+        response = DashboardView.as_view(dashboard_class=dashboard_class)(request)
+        response.render()
+        return calls.count(dashboard_class.__name__)
+
+    assert calls_for(3) == calls_for(30)
