@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, F, Field, Model, Q, QuerySet, TextField
@@ -121,7 +121,7 @@ class TableQuerysetProcessor:
     """Search, sort and page a QuerySet in the database (``icontains``, ``order_by``, a slice)."""
 
     @staticmethod
-    def get_model_field(queryset: QuerySet, path: str) -> Field | None:
+    def get_model_field(queryset: QuerySet[Any], path: str) -> Field[Any, Any] | None:
         """The model field a column path names, through forward relations; None if it names none.
 
         Only such fields (and annotations) can be searched and sorted in the database.
@@ -141,7 +141,7 @@ class TableQuerysetProcessor:
         return None  # pragma: no cover  (the loop always returns)
 
     @classmethod
-    def is_database_column(cls, queryset: QuerySet, path: str) -> bool:
+    def is_database_column(cls, queryset: QuerySet[Any], path: str) -> bool:
         """Whether the database can search and sort this column."""
         return path in queryset.query.annotations or cls.get_model_field(queryset, path) is not None
 
@@ -158,24 +158,31 @@ class TableQuerysetProcessor:
             if not _is_forward_relation(model_field):
                 break
             parts.append(part)
-            opts = model_field.related_model._meta
+            # A forward relation's related model is a model class (not None).
+            opts = cast("type[Model]", model_field.related_model)._meta
         return "__".join(parts) or None
 
     @classmethod
-    def select_related_columns(cls, queryset: QuerySet, columns: Iterable[str]) -> QuerySet:
+    def select_related_columns(
+        cls, queryset: QuerySet[Any], columns: Iterable[str]
+    ) -> QuerySet[Any]:
         """Join the relations the columns read, so a page costs one query."""
-        relations = {cls.get_relation_path(queryset.model, key) for key in columns} - {None}
+        relations = {
+            path
+            for key in columns
+            if (path := cls.get_relation_path(queryset.model, key)) is not None
+        }
         if not relations:
             return queryset
         try:
-            return queryset.select_related(*sorted(relations))  # type: ignore[arg-type]
+            return queryset.select_related(*sorted(relations))
         except TypeError:  # a values() queryset: its rows are dicts already
             return queryset
 
     @classmethod
     def filter_queryset(
-        cls, queryset: QuerySet, query: TableQuery, columns: Sequence[str]
-    ) -> QuerySet:
+        cls, queryset: QuerySet[Any], query: TableQuery, columns: Sequence[str]
+    ) -> QuerySet[Any]:
         """Keep the rows where any database column contains the search (case-insensitive), and
         every column searched on its own contains its text."""
         searchable = [key for key in columns if cls.is_database_column(queryset, key)]
@@ -195,8 +202,8 @@ class TableQuerysetProcessor:
 
     @classmethod
     def sort_queryset(
-        cls, queryset: QuerySet, order: Sequence[SortKey], force_lower: bool = True
-    ) -> QuerySet:
+        cls, queryset: QuerySet[Any], order: Sequence[SortKey], force_lower: bool = True
+    ) -> QuerySet[Any]:
         """``order_by`` the sort keys (None last), then the primary key so pages never overlap.
 
         Text columns sort case-insensitively with ``force_lower``. Without sort keys the
@@ -227,7 +234,7 @@ class TableListProcessor:
         return "" if value is None else str(value).lower()
 
     @classmethod
-    def filter_list(cls, rows: list, query: TableQuery, columns: Sequence[str]) -> list:
+    def filter_list(cls, rows: list[Any], query: TableQuery, columns: Sequence[str]) -> list[Any]:
         """Keep the rows where any column contains the search, and every column searched on its
         own contains its text (case-insensitive); each row at most once."""
         search = query.search.lower()
@@ -244,11 +251,14 @@ class TableListProcessor:
         return kept
 
     @classmethod
-    def sort_list(cls, rows: list, order: Sequence[SortKey], force_lower: bool = True) -> list:
+    def sort_list(
+        cls, rows: list[Any], order: Sequence[SortKey], force_lower: bool = True
+    ) -> list[Any]:
         """Sort by the keys, the first one primary; None values last in either direction."""
         rows = list(rows)
         for key, descending in reversed(order):  # stable sorts: the last pass is the primary key
-            present, missing = [], []
+            present: list[tuple[Any, Any]] = []
+            missing: list[tuple[Any, Any]] = []
             for row in rows:
                 value = _get_or_none(row, key)
                 (missing if value is None else present).append((value, row))
@@ -325,7 +335,7 @@ class TableDataProcessorMixin(TableQuerysetProcessor, TableListProcessor):
     @classmethod
     def apply_paginator(
         cls, data: Any, start: int, length: int | None, count: int | None = None
-    ) -> tuple[list, int]:
+    ) -> tuple[list[Any], int]:
         """One page of rows (a LIMIT/OFFSET query for a queryset) and the number of rows in all.
 
         A ``start`` past the end gives the last page; a ``length`` of None, every row.
@@ -360,7 +370,7 @@ def _get_or_none(row: Any, key: str) -> Any:
         return None
 
 
-def _ends_with_unique(queryset: QuerySet, expressions: list[Any]) -> bool:
+def _ends_with_unique(queryset: QuerySet[Any], expressions: list[Any]) -> bool:
     """Whether the last ordering term is the primary key or another unique field of the model."""
     if not expressions:
         return False

@@ -19,8 +19,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
-from dashboards.component.base import call_kwargs
 from dashboards.component.table.mixins import SortKey, TableDataProcessorMixin, get_path
+from dashboards.component.values import call_kwargs
 from dashboards.log import logger
 from dashboards.meta import ClassWithMeta, Options, name_after_title
 
@@ -154,7 +154,7 @@ class BaseTableSerializer(ClassWithMeta, TableDataProcessorMixin, metaclass=Medi
 
     # -- data --------------------------------------------------------------------------------
 
-    def get_queryset(self, **kwargs: Any) -> QuerySet:
+    def get_queryset(self, **kwargs: Any) -> QuerySet[Any]:
         """The rows: ``Meta.model``'s default manager. Override it (or ``get_data``) for others."""
         model = self._meta.model
         if model is None:
@@ -178,7 +178,7 @@ class BaseTableSerializer(ClassWithMeta, TableDataProcessorMixin, metaclass=Medi
         """
         return getattr(self, name)(**call_kwargs(getattr(type(self), name), kwargs))
 
-    def fetch_data(self, **kwargs: Any) -> QuerySet | list:
+    def fetch_data(self, **kwargs: Any) -> QuerySet[Any] | list[Any]:
         """Call ``get_data`` (awaiting it if it is async) and make its rows a queryset or a list."""
         data = self.call("get_data", kwargs)
         if inspect.isawaitable(data):
@@ -200,7 +200,7 @@ class BaseTableSerializer(ClassWithMeta, TableDataProcessorMixin, metaclass=Medi
         return serializer.serialize_data(serializer.fetch_data(**kwargs), kwargs.get("filters"))
 
     def serialize_data(
-        self, data: QuerySet | list, filters: Mapping[str, Any] | None = None
+        self, data: QuerySet[Any] | list[Any], filters: Mapping[str, Any] | None = None
     ) -> SerializedTable:
         """Search, sort, page and format ``data`` (a queryset or a list) for ``filters``."""
         cls = type(self)
@@ -265,13 +265,17 @@ class BaseTableSerializer(ClassWithMeta, TableDataProcessorMixin, metaclass=Medi
         return to_html(value)
 
     @classmethod
-    def for_data(cls, data: QuerySet | list) -> type[BaseTableSerializer]:
+    def for_data(cls, data: QuerySet[Any] | list[Any]) -> type[BaseTableSerializer]:
         """A serializer for rows that come without one: its columns are the model's fields, or
         the keys (attributes) of the first row; it keeps the data's own order."""
         columns = guess_columns(data)
         meta = type("Meta", (), {"columns": columns, "order": []})
         namespace = {"Meta": meta, "__module__": cls.__module__}
-        return type(cls)(f"{cls.__name__}ForData", (cls,), namespace)
+        metaclass: type = type(cls)  # MediaDefiningClass
+        serializer: type[BaseTableSerializer] = metaclass(
+            f"{cls.__name__}ForData", (cls,), namespace
+        )
+        return serializer
 
 
 class TableSerializer(BaseTableSerializer):
@@ -289,7 +293,7 @@ def _title(name: str) -> str:
     return capfirst(name.replace("__", " ").replace("_", " "))
 
 
-def guess_columns(data: QuerySet | list) -> dict[str, Any]:
+def guess_columns(data: QuerySet[Any] | list[Any]) -> dict[str, Any]:
     """Column key -> title for rows without a serializer."""
     if isinstance(data, QuerySet):
         if getattr(data, "_fields", None) is None:  # model instances

@@ -89,9 +89,9 @@ def columns_and_rows(value: Any) -> tuple[dict[str, Any], list[list[Any]]]:
         else:
             columns = guess_columns(rows)
     else:
-        rows = value if isinstance(value, QuerySet | list) else list(value)
-        columns = guess_columns(rows)
-        rows = list(rows)
+        data = value if isinstance(value, QuerySet | list) else list(value)
+        columns = guess_columns(data)
+        rows = list(data)
     return columns, [[format_value(_cell(row, key)) for key in columns] for row in rows]
 
 
