@@ -9,11 +9,12 @@ import copy
 import inspect
 import json
 import sys
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
+from django import forms
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Model, QuerySet
-from django.forms.widgets import Media, MediaDefiningClass
+from django.forms.widgets import MediaDefiningClass
 from django.template.loader import render_to_string
 
 from dashboards.component.chart.chart import (
@@ -83,6 +84,11 @@ class BaseChartSerializer(ClassWithTitledMeta, metaclass=MediaDefiningClass):
     class Media:
         js = CHART_SCRIPTS
 
+    if TYPE_CHECKING:
+        # Set on the class by MediaDefiningClass from the inner ``Media`` (and the bases').
+        @property
+        def media(self) -> forms.Media: ...
+
     @classmethod
     def declared_plotly_config(cls) -> dict[str, Any]:
         """The config options this serializer's ``Meta`` (or a parent's) sets explicitly.
@@ -100,9 +106,9 @@ class BaseChartSerializer(ClassWithTitledMeta, metaclass=MediaDefiningClass):
         """The plotly.js config from the Meta options (``"hover"`` for ``displayModeBar=True``)."""
         return plotly_config({option: getattr(cls._meta, option) for option in CONFIG_OPTIONS})
 
-    def get_media(self) -> Media:
+    def get_media(self) -> forms.Media:
         """The serializer's media (what a component adds to its own)."""
-        return self.media  # type: ignore[attr-defined]
+        return self.media
 
 
 class ModelDataMixin:
@@ -114,7 +120,7 @@ class ModelDataMixin:
         """The columns of the DataFrame (``Meta.fields``); ``None`` takes every field."""
         return self._meta.fields
 
-    def get_queryset(self, *args: Any, **kwargs: Any) -> QuerySet:
+    def get_queryset(self, *args: Any, **kwargs: Any) -> QuerySet[Any]:
         """The rows: ``Meta.model``'s objects. Override to filter by ``filters``, ``object``…"""
         model = self._meta.model
         if model is None:
@@ -200,7 +206,8 @@ class PlotlyChartSerializerMixin:
             fig = serializer.apply_layout(fig, dark=is_dark(kwargs.get("request")))
         else:  # an override written as ``apply_layout(self, fig)``
             fig = serializer.apply_layout(fig)
-        return fig.to_json()
+        text: str = fig.to_json()
+        return text
 
     @classmethod
     def render(cls, template_id: str, **kwargs: Any) -> str:
@@ -224,6 +231,10 @@ class PlotlyChartSerializerMixin:
 class PlotlyChartSerializer(PlotlyChartSerializerMixin, BaseChartSerializer):
     """A serializer whose ``get_data`` you write (any data your ``to_fig`` accepts)."""
 
+    _meta: ClassVar[ChartSerializerOptions]
+
 
 class ChartSerializer(ModelDataMixin, PlotlyChartSerializer):
     """A serializer of a model's rows: set ``Meta.model`` (and ``fields``), write ``to_fig(df)``."""
+
+    _meta: ClassVar[ChartSerializerOptions]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from django import forms
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Aggregate, Count, Model, QuerySet
-from django.forms.widgets import Media, MediaDefiningClass
+from django.forms.widgets import MediaDefiningClass
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.timesince import timesince
@@ -97,9 +98,14 @@ class BaseStatSerializer(ClassWithTitledMeta, metaclass=MediaDefiningClass):
     class Media:
         css = {"all": ("dashboards/css/stat.css",)}
 
-    def get_media(self) -> Media:
+    if TYPE_CHECKING:
+        # Set on the class by MediaDefiningClass from the inner ``Media`` (and the bases').
+        @property
+        def media(self) -> forms.Media: ...
+
+    def get_media(self) -> forms.Media:
         """The serializer's media (what a component adds to its own)."""
-        return self.media  # type: ignore[attr-defined]
+        return self.media
 
     def get_title(self) -> str:
         """The title shown above the figure: ``Meta.title``, else the class name."""
@@ -134,9 +140,11 @@ class StatSerializer(BaseStatSerializer):
     @property
     def annotated_field_name(self) -> str:
         """The aggregate's name, e.g. ``count_pk`` or ``sum_total``."""
-        return f"{self._meta.annotation.name.lower()}_{self._meta.annotation_field}"
+        # Every aggregate class (Count, Sum, ...) has a name; only the base Aggregate's is None.
+        name = cast("str", self._meta.annotation.name)
+        return f"{name.lower()}_{self._meta.annotation_field}"
 
-    def get_queryset(self, **kwargs: Any) -> QuerySet:
+    def get_queryset(self, **kwargs: Any) -> QuerySet[Any]:
         """The rows to aggregate: ``Meta.model``'s. Override to follow ``filters`` or ``object``."""
         model = self._meta.model
         if model is None:
@@ -145,7 +153,7 @@ class StatSerializer(BaseStatSerializer):
             )
         return model._default_manager.all()
 
-    def aggregate_queryset(self, queryset: QuerySet) -> dict[str, Any]:
+    def aggregate_queryset(self, queryset: QuerySet[Any]) -> dict[str, Any]:
         """``queryset.aggregate(<annotated_field_name>=annotation(annotation_field))``."""
         annotation = self._meta.annotation(self._meta.annotation_field)
         return queryset.aggregate(**{self.annotated_field_name: annotation})
@@ -187,7 +195,7 @@ class StatDateChangeSerializer(StatSerializer):
             )
         return delta
 
-    def filter_period(self, queryset: QuerySet, end: datetime) -> QuerySet:
+    def filter_period(self, queryset: QuerySet[Any], end: datetime) -> QuerySet[Any]:
         """The rows counted for a value at ``end``: by default those dated up to ``end``."""
         return queryset.filter(**{f"{self._meta.date_field_name}__lte": end})
 
