@@ -121,7 +121,7 @@ def _prepared(
 ) -> Any:
     """The view, set up and prepared as ``dispatch`` does; raises for a refused request."""
     view = view_class(dashboard_class=dashboard_class)  # type: ignore[call-arg]
-    view.setup(request, **url_kwargs)  # type: ignore[attr-defined]
+    view.setup(request, **url_kwargs)
     denied = view.prepare(request)
     if denied is not None:
         raise AccessRefused(denied)

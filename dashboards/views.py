@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from inspect import isawaitable, iscoroutinefunction
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from asgiref.sync import sync_to_async
 from django.core.exceptions import PermissionDenied, SynchronousOnlyOperation
 from django.core.serializers.json import DjangoJSONEncoder
+from django.forms import Media
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.template.response import SimpleTemplateResponse
 from django.urls import URLPattern, path
@@ -108,11 +109,12 @@ class LoopAwarePattern(URLPattern):
         return match
 
 
-async def _finish(response: Any) -> Any:
+async def _finish(response: Any) -> HttpResponseBase:
     """Await what a handler returned until it is a response (the old recipe returns a coroutine)."""
     while isawaitable(response):
         response = await response
-    return response
+    finished: HttpResponseBase = response
+    return finished
 
 
 def rendered(response: HttpResponseBase) -> HttpResponseBase:
@@ -148,29 +150,42 @@ class DashboardMixin(ContextMixin):
     forbidden_components: dict[str, Component]
     request: HttpRequest
     kwargs: dict[str, Any]
-    http_method_names: list[str]
     #: This class's own handlers, which have an async twin (``handle``/``ahandle``).
     default_handlers: ClassVar[tuple[str, ...]] = ()
+
+    if TYPE_CHECKING:
+        # What the mixin uses of ``View``, which every dashboard view subclasses too (typed as
+        # django-stubs types it; defined here only for type checkers, so View's are the ones run).
+        http_method_names: Sequence[str]
+
+        @classmethod
+        def as_view(cls, **initkwargs: Any) -> Callable[..., HttpResponseBase]: ...
+
+        def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None: ...
+
+        def http_method_not_allowed(
+            self, request: HttpRequest, *args: Any, **kwargs: Any
+        ) -> HttpResponse: ...
 
     @classproperty
     def view_is_async(cls) -> bool:  # noqa: N805
         """Whether any handler is ``async def``: then the whole view is async, as Django's are."""
         return any(
             iscoroutinefunction(getattr(cls, method, None))
-            for method in cls.http_method_names  # type: ignore[attr-defined]
+            for method in cls.http_method_names
             if method != "options"
         )
 
     @classonlymethod
     def as_async_view(cls, **initkwargs: Any) -> Callable[..., Any]:  # noqa: N805
         """The view as an async function, whichever its handlers are (for the event loop)."""
-        sync_view = cls.as_view(**initkwargs)  # type: ignore[attr-defined]
+        sync_view = cls.as_view(**initkwargs)
         if iscoroutinefunction(sync_view):
-            return sync_view  # type: ignore[no-any-return]
+            return sync_view
 
         async def view(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             self = cls(**initkwargs)
-            self.setup(request, *args, **kwargs)  # type: ignore[attr-defined]
+            self.setup(request, *args, **kwargs)
             return await self.adispatch(request, *args, **kwargs)
 
         view.view_class = cls  # type: ignore[attr-defined]
@@ -189,7 +204,7 @@ class DashboardMixin(ContextMixin):
         **initkwargs: Any,
     ) -> URLPattern:
         """A ``path()`` to this view that serves it sync under WSGI and async under ASGI."""
-        base = path(route, cls.as_view(**initkwargs), name=name)  # type: ignore[attr-defined]
+        base = path(route, cls.as_view(**initkwargs), name=name)
         if iscoroutinefunction(base.callback):
             return base
         return LoopAwarePattern(base, cls.as_async_view(**initkwargs))
@@ -275,15 +290,12 @@ class DashboardMixin(ContextMixin):
         """The handler of the request's method (``http_method_not_allowed`` for others)."""
         method = request.method.lower() if request.method else ""
         if method in self.http_method_names:
-            return getattr(self, method, self.http_method_not_allowed)  # type: ignore[attr-defined, no-any-return]
-        return self.http_method_not_allowed  # type: ignore[attr-defined, no-any-return]
+            return getattr(self, method, self.http_method_not_allowed)
+        return self.http_method_not_allowed
 
     def needs_prepare(self, request: HttpRequest, handler: Callable[..., Any]) -> bool:
         """Whether the handler needs the dashboard (not for OPTIONS or a refused method)."""
-        return (
-            handler != self.http_method_not_allowed  # type: ignore[attr-defined]
-            and request.method != "OPTIONS"
-        )
+        return handler != self.http_method_not_allowed and request.method != "OPTIONS"
 
     def handles_by_default(self, handler: Callable[..., Any]) -> bool:
         """Whether ``handler`` is one of the library's own, unchanged, which have an async twin.
@@ -312,7 +324,7 @@ class DashboardMixin(ContextMixin):
         handler = self.get_handler(request)
         if not self.needs_prepare(request, handler):
             if iscoroutinefunction(handler):
-                return await _finish(handler(request, *args, **kwargs))  # type: ignore[no-any-return]
+                return await _finish(handler(request, *args, **kwargs))
             return await sync_to_async(handler)(request, *args, **kwargs)  # type: ignore[no-any-return]
         on_loop = self.prepares_on_event_loop()
         if iscoroutinefunction(handler):  # a subclass's async handler: prepare, then await it
@@ -322,14 +334,14 @@ class DashboardMixin(ContextMixin):
                 denied = await sync_to_async(self.prepare)(request)
             if denied is not None:
                 return denied
-            return await _finish(handler(request, *args, **kwargs))  # type: ignore[no-any-return]
+            return await _finish(handler(request, *args, **kwargs))
         if on_loop and self.handles_by_default(handler):
             denied = await self.aprepare(request)
             if denied is not None:
                 return denied
             return await self.ahandle(request)
         # Sync code to run: all of it (prepare, handler, rendering) in one trip.
-        return await sync_to_async(self.dispatch_in_thread)(request, handler, *args, **kwargs)  # type: ignore[no-any-return]
+        return await sync_to_async(self.dispatch_in_thread)(request, handler, *args, **kwargs)
 
     def dispatch_in_thread(
         self, request: HttpRequest, handler: Callable[..., Any], *args: Any, **kwargs: Any
@@ -370,12 +382,12 @@ class DashboardMixin(ContextMixin):
         if not needs_event_loop(components, self.call_deferred) and needs_request_thread(
             components, self.call_deferred
         ):
-            return await sync_to_async(self.handle_rendered)(request)  # type: ignore[no-any-return]
+            return await sync_to_async(self.handle_rendered)(request)
         await self.dashboard.aresolve(components=components, call_deferred=self.call_deferred)
         try:
             return rendered(self.respond(request))
         except SynchronousOnlyOperation:  # nothing was sent: answer again where the ORM may run
-            return await sync_to_async(self.respond_rendered)(request)  # type: ignore[no-any-return]
+            return await sync_to_async(self.respond_rendered)(request)
 
     def handle_rendered(self, request: HttpRequest) -> HttpResponseBase:
         """``handle``, with the answer rendered (for a thread trip of an async view)."""
@@ -397,7 +409,7 @@ class DashboardView(DashboardMixin, TemplateResponseMixin, View):
     partial_template_name = "dashboards/dashboard_partial.html"
     default_handlers = ("get",)
     #: The page's CSS and JS (the dashboard's and its components'), collected by ``prepare``.
-    media: Any
+    media: Media
 
     def get_template_names(self) -> list[str]:
         """The full page, or the partial for htmx requests."""
@@ -434,15 +446,15 @@ class ComponentView(DashboardMixin, TemplateResponseMixin, View):
     """One component of a dashboard: its HTML (with its dependents, out of band) or its JSON."""
 
     template_name = "dashboards/components/partial.html"
-    default_handlers = ("get", "post")
+    default_handlers: ClassVar[tuple[str, ...]] = ("get", "post")
     call_deferred = True
     #: The requested component of this request's dashboard, found by ``prepare``.
     component: Component
 
     def get_partial_component(self) -> Component:
         """The component the URL names; 404 when the dashboard has none by that key."""
-        key = self.kwargs.get("component")
-        component = self.inputs.components.get(key)
+        key: str | None = self.kwargs.get("component")
+        component = self.inputs.components.get(key) if key is not None else None
         if component is None:
             raise Http404(
                 f"Component {key} does not exist in dashboard {self.dashboard.class_name()}"
@@ -515,7 +527,7 @@ class FormComponentView(ComponentView):
     """
 
     component: Form
-    default_handlers = ()
+    default_handlers: ClassVar[tuple[str, ...]] = ()
 
     def prepare_view(self, request: HttpRequest) -> HttpResponseBase | None:
         """Also check that the component is a form; anything else is a 404."""
