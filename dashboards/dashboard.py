@@ -87,6 +87,14 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
     object: Any
     #: This instance's layout; None until ``get_layout()`` copies ``Layout.components``.
     layout: ComponentLayout | None
+    #: The keyword arguments this instance was built with (the request and the URL's).
+    kwargs: dict[str, Any]
+    #: This request's bound filterset; written by ``get_filterset()`` only.
+    _filterset: Any
+    #: This request's inputs; written by ``get_inputs()`` only.
+    _inputs: Inputs | None
+    #: The page's media; written by ``get_media()`` only.
+    _media: forms.Media | None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         request = kwargs.get("request")
@@ -94,9 +102,9 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
             request = next((arg for arg in args if isinstance(arg, HttpRequest)), None)
         self.request = request
         self.kwargs = kwargs
-        self._filterset: Any = None
-        self._inputs: Inputs | None = None
-        self._media: forms.Media | None = None
+        self._filterset = None
+        self._inputs = None
+        self._media = None
         self.object = kwargs.get("object")
         if self.object is None:
             self.object = self.get_object(**kwargs)
