@@ -7,7 +7,12 @@ each; this script asks both for the same row in short turns, one side after the 
 busy moment on the machine slows both sides alike), then prints one table of medians and ratios
 with a PASS/MISS column.
 
-Usage: ``python benchmarks/run.py [--work-dir DIR] [--python PYTHON] [--quick] [--json PATH]``
+Usage: ``python benchmarks/run.py [--work-dir DIR] [--python PYTHON] [--quick] [--json PATH]
+[--only ROW[,ROW...]]``; ``--only`` takes row keys (``--list`` prints them) or the groups ``wrk``
+and ``memory``.
+
+The ``wrk_*`` rows need wrk on PATH (Debian/Ubuntu: ``apt-get install wrk``; macOS:
+``brew install wrk``); without it they are skipped with a note.
 """
 
 from __future__ import annotations
@@ -34,9 +39,32 @@ PEER_DJANGO = "Django>=4.2,<6.1"
 RUNNER_DEPS = ["uvicorn>=0.30", "httpx>=0.27"]
 SLOW_TARGET = 0.25
 GROWTH_TARGET = 1.25
+# The memory row: ours passes when its server's RSS grows less than this over the last 9,000 of
+# 10,000 requests.
+RSS_GROWTH_TARGET = 2 * 1024 * 1024
+# The wrk rows: ours passes when its own time per request above Django's floor is at most this
+# fraction of 0.1.7's.
+ABOVE_FLOOR_TARGET = 0.5
+WRK_PAGES = ("text10", "fetch")  # the URLs with an own time above the floor
+WRK_CONNECTIONS = (10, 50)
+INSTALL_WRK = "apt-get install wrk (Debian/Ubuntu) or brew install wrk (macOS)"
 # (fewest, most) turns per side of the slow rows, one run a turn; the other rows take 5 to 100
-# turns, as many as fit in the time budget. A run of the uvicorn row is 100 requests.
-PAIRS = {"slow5": (5, 5), "asgi_rps": (6, 6), "import_time": (6, 6)}
+# turns, as many as fit in the time budget. A run of the uvicorn row is 100 requests, one of a
+# wrk measurement 2 s of wrk on each of its URLs, one of the memory row 10,000 requests to a
+# fresh server.
+PAIRS = {
+    "slow5": (5, 5),
+    "asgi_rps": (6, 6),
+    "asgi_slow5": (5, 5),
+    "import_time": (6, 6),
+    "memory": (1, 1),
+    **{f"wrk_c{n}": (5, 5) for n in WRK_CONNECTIONS},
+}
+# Measurements asked for in parts, each part of a turn from both sides before the next part: a
+# wrk turn is the floor on each side, then the 10-Text page on each, then the fetch on each.
+PARTS = {f"wrk_c{n}": ("floor", "text10", "fetch") for n in WRK_CONNECTIONS}
+# Untimed runs before a row's first turn (default 2); for wrk, 1 s on each URL.
+WARMUP = {"slow5": 1, "asgi_slow5": 1, "memory": 0, **{f"wrk_c{n}": 1 for n in WRK_CONNECTIONS}}
 TURN = 0.05
 # Environment variables that must not reach the venvs: tox's bytecode switch would make every
 # import time include compiling, and a PYTHONPATH could put this work tree's ``dashboards`` first.
@@ -47,7 +75,34 @@ DROP_ENV = ("PYTHONDONTWRITEBYTECODE", "PYTHONPATH", "VIRTUAL_ENV", "DJANGO_SETT
 class Row:
     key: str
     label: str
-    kind: str = "time"  # "time" (lower is better), "rate" (higher), "size" (lower)
+    kind: str = "time"  # "time", "ms", "size", "mib", "kib" (lower is better); "rate" (higher)
+    source: str = ""  # the measurement that gives this row its number, when not ``key``
+    field: str = "median"  # which number of that measurement
+    group: str = ""  # another name ``--only`` knows the row by
+
+    @property
+    def measured(self) -> str:
+        return self.source or self.key
+
+
+def wrk_rows() -> list[Row]:
+    """For each number of connections: the rate of each URL from that wrk measurement, then each
+    page's own time above the floor, computed round by round from those rates."""
+    names = {
+        "floor": "floor: bare Django view",
+        "text10": "10-Text page",
+        "fetch": "deferred fetch, JSON",
+    }
+    rows = []
+    for n in WRK_CONNECTIONS:
+        for target, name in names.items():
+            label = f"wrk, {name}, {n} conn."
+            rows.append(Row(f"wrk_{target}_c{n}", label, "rate", f"wrk_c{n}", target, "wrk"))
+        for target in WRK_PAGES:
+            label = f"wrk, {names[target]}, {n} conn., own time above floor"
+            field = f"above_{target}"
+            rows.append(Row(f"{field}_c{n}", label, "ms", f"wrk_c{n}", field, "wrk"))
+    return rows
 
 
 ROWS = [
@@ -62,6 +117,18 @@ ROWS = [
     Row("table_1k", "Table JSON, 25 of 1,000 rows"),
     Row("slow5", "Page, 5 components x 0.2 s I/O"),
     Row("asgi_rps", "uvicorn, 10-Text page, 10 at a time", "rate"),
+    Row("asgi_slow5", "uvicorn, page, 5 components x 0.2 s I/O"),
+    *wrk_rows(),
+    Row("rss_1k", "uvicorn RSS after 1,000 requests", "mib", "memory", "rss_1k", "memory"),
+    Row("rss_10k", "uvicorn RSS after 10,000 requests", "mib", "memory", "rss_10k", "memory"),
+    Row(
+        "rss_growth",
+        "uvicorn RSS growth per 1,000 requests",
+        "kib",
+        "memory",
+        "growth_per_1k",
+        "memory",
+    ),
     Row("import_time", "import dashboards.component"),
     Row("installed_size", "Installed size, package + deps", "size"),
 ]
@@ -210,23 +277,49 @@ class Runner:
             self.process.wait()
 
 
-def measure(runners: dict[str, Runner], budget: float) -> dict[str, dict[str, Any]]:
-    """Every row, on each side in short turns for about ``budget`` seconds; the medians."""
+def select(only: str | None) -> list[Row]:
+    """The rows ``--only`` names (keys, measurements or groups), with the rows they need."""
+    if not only:
+        return list(ROWS)
+    names = {name.strip() for name in only.split(",") if name.strip()}
+    known = {row.key for row in ROWS} | {row.measured for row in ROWS} | {r.group for r in ROWS}
+    unknown = sorted(names - known)
+    if unknown:
+        raise SystemExit(f"bench: unknown row(s) {', '.join(unknown)}; --list prints the keys")
+    chosen = {row.measured for row in ROWS if names & {row.key, row.measured, row.group}}
+    # A measurement's rows go together: a wrk row's floor is needed for its own time above it.
+    return [row for row in ROWS if row.measured in chosen or row.key in names]
+
+
+def measure(runners: dict[str, Runner], budget: float, rows: list[Row]) -> dict[str, Any]:
+    """The rows' measurements, on each side in short turns for about ``budget`` seconds; the
+    medians (or, for one-shot measurements such as ``memory``, their fields)."""
     results: dict[str, dict[str, Any]] = {side: {} for side in runners}
     order = list(runners)
-    for row in ROWS:
-        if row.key == "installed_size":
-            continue
-        log(f"row {row.key}")
-        low, high = PAIRS.get(row.key, (5, 100))
+    keys = [row.measured for row in rows if row.key != "installed_size"]
+    for key in dict.fromkeys(keys):
+        log(f"row {key}")
+        low, high = PAIRS.get(key, (5, 100))
         samples: dict[str, list[float]] = {side: [] for side in runners}
+        extra: dict[str, dict[str, Any]] = {side: {} for side in runners}
         began, turns, batch, rewarm = time.perf_counter(), 0, 1, 0
         while turns < low or (turns < high and time.perf_counter() - began < budget):
-            for side in order if turns % 2 == 0 else order[::-1]:
-                warmup = (1 if row.key == "slow5" else 2) if turns == 0 else rewarm
-                answer = runners[side].measure(row.key, runs=batch, warmup=warmup)
-                samples[side] += answer.get("times") or answer.get("rates") or []
-            if turns == 0 and row.key not in PAIRS:
+            for part in PARTS.get(key, (None,)):
+                for side in order if turns % 2 == 0 else order[::-1]:
+                    warmup = WARMUP.get(key, 2) if turns == 0 else rewarm
+                    command = f"{key}:{part}" if part else key
+                    answer = runners[side].measure(command, runs=batch, warmup=warmup)
+                    samples[side] += answer.get("times") or answer.get("rates") or []
+                    extra[side].update(answer.get("fields") or {})
+                    for target, rates in (answer.get("series") or {}).items():
+                        extra[side].setdefault("series", {}).setdefault(target, []).extend(rates)
+                    if answer.get("skip"):
+                        extra[side]["note"] = answer["skip"]
+                    if answer.get("socket_errors"):
+                        extra[side].setdefault("socket_errors", []).extend(answer["socket_errors"])
+            if any("note" in values for values in extra.values()):
+                break
+            if turns == 0 and key not in PAIRS:
                 # Quick rows: turns of about TURN seconds, each after one untimed run, so that
                 # a run does not pay for the caches the other process has just taken over.
                 seconds = max(statistics.median(v) for v in samples.values() if v)
@@ -234,12 +327,26 @@ def measure(runners: dict[str, Runner], budget: float) -> dict[str, dict[str, An
                 rewarm = 1
             turns += 1
         for side, values in samples.items():
-            results[side][row.key] = {
+            results[side][key] = {
                 "median": statistics.median(values) if values else None,
                 "samples": len(values),
-                **runners[side].setup["info"].get(row.key, {}),
+                **runners[side].setup["info"].get(key, {}),
+                **extra[side],
+                **series_medians(extra[side].get("series")),
             }
     return results
+
+
+def series_medians(series: dict[str, list[float]] | None) -> dict[str, float]:
+    """The median rate of each wrk URL, and each page's median own time above the floor:
+    1/rps - 1/rps(floor), round by round, the floor measured just before the page."""
+    if not series:
+        return {}
+    medians = {target: statistics.median(rates) for target, rates in series.items() if rates}
+    for page in WRK_PAGES:
+        above = [1 / r - 1 / f for r, f in zip(series[page], series["floor"], strict=True)]
+        medians[f"above_{page}"] = statistics.median(above)
+    return medians
 
 
 # -- the table -------------------------------------------------------------------------------
@@ -252,6 +359,12 @@ def fmt(value: float | None, kind: str) -> str:
         return f"{value:,.0f} req/s"
     if kind == "size":
         return f"{value / 1e6:,.1f} MB"
+    if kind == "mib":
+        return f"{value / 2**20:,.1f} MiB"
+    if kind == "kib":
+        return f"{value / 2**10:+,.0f} KiB"
+    if kind == "ms":
+        return f"{value * 1e3:.3f} ms"
     if value >= 1:
         return f"{value:.2f} s"
     if value >= 0.001:
@@ -266,69 +379,102 @@ def ratio(ours: float | None, theirs: float | None, kind: str) -> float | None:
     return ours / theirs if kind == "rate" else theirs / ours
 
 
-def verdict(row: Row, ours: float | None, factor: float | None) -> tuple[str, str]:
+def verdict(row: Row, ours: float | None, factor: float | None, fields: dict) -> tuple[str, str]:
+    if row.key in ("rss_1k", "rss_10k"):
+        return "", "(for scale)"
+    if row.key == "rss_growth":
+        growth = fields.get("growth")
+        target = f"ours < {RSS_GROWTH_TARGET / 2**20:g} MiB over the last 9,000"
+        if growth is None:
+            return "n/a", target
+        return ("PASS" if growth < RSS_GROWTH_TARGET else "MISS"), target
+    if row.key.startswith("wrk_floor"):
+        return "", "(Django alone: the same on both sides)"
     if factor is None:
         return "n/a", ""
+    if row.key.startswith("above_"):
+        target = f"ours <= {ABOVE_FLOOR_TARGET:g}x 0.1.7's (ratio >= {1 / ABOVE_FLOOR_TARGET:.2f}x)"
+        return ("PASS" if factor >= 1 / ABOVE_FLOOR_TARGET else "MISS"), target
     passed, target = factor >= 1.0, ">= 1.00x"
-    if row.key == "slow5":
+    if row.key in ("slow5", "asgi_slow5"):
         passed = passed and ours <= SLOW_TARGET
         target += f", ours <= {SLOW_TARGET} s"
     return ("PASS" if passed else "MISS"), target
 
 
-def table(results: dict[str, dict[str, Any]]) -> tuple[list[list[str]], list[str]]:
+def table(results: dict[str, dict[str, Any]], rows: list[Row]) -> tuple[list[list[str]], list[str]]:
     """The rows to print (header first) and the notes under them."""
     lines = [["Row", "ours", "0.1.7", "ratio", "target", ""]]
     notes = []
     ours_rows, theirs_rows = results["ours"]["rows"], results["theirs"]["rows"]
-    for row in ROWS:
-        ours = ours_rows.get(row.key, {}).get("median")
-        theirs = theirs_rows.get(row.key, {}).get("median")
-        factor = ratio(ours, theirs, row.kind)
-        status, target = verdict(row, ours, factor)
-        shown_ours = fmt(ours, row.kind) if ours is not None or row.key not in ours_rows else None
-        shown_ours = shown_ours or ours_rows[row.key].get("note", "n/a")
-        lines.append(
-            [
-                row.label,
-                shown_ours,
-                fmt(theirs, row.kind),
-                f"{factor:.2f}x" if factor else "n/a",
-                status,
-                target,
-            ]
-        )
+    skipped = set()
+    for row in rows:
+        shown, values = [], []
+        for measured in (ours_rows, theirs_rows):
+            entry = measured.get(row.measured, {})
+            value = entry.get(row.field)
+            note = entry.get("note")
+            if value is None and note:
+                wrk_missing = note.startswith("wrk")
+                if wrk_missing:
+                    skipped.add(note)
+                shown.append("skipped" if wrk_missing else note)
+            else:
+                shown.append(fmt(value, row.kind))
+            values.append(value)
+        ours, theirs = values
+        factor = None if row.key == "rss_growth" else ratio(ours, theirs, row.kind)
+        status, target = verdict(row, ours, factor, ours_rows.get(row.measured, {}))
+        lines.append([row.label, *shown, f"{factor:.2f}x" if factor else "n/a", status, target])
+        for side, measured in (("ours", ours_rows), ("0.1.7", theirs_rows)):
+            errors = measured.get(row.measured, {}).get("socket_errors")
+            note = f"{row.measured} ({side}): wrk reported socket errors: {errors}"
+            if errors and note not in notes:
+                notes.append(note)
+    for note in sorted(skipped):
+        notes.append(f"skipped rows: {note}")
+    keys = {row.key for row in rows}
     small = ours_rows.get("table_1k", {}).get("median")
     large = ours_rows.get("table_10k", {}).get("median")
+    growth_line = ["Table 10,000 / 1,000 rows (ours)", "n/a", "", "", "n/a", f"<= {GROWTH_TARGET}x"]
     if small and large:
         growth = large / small
-        status = "PASS" if growth <= GROWTH_TARGET else "MISS"
-        lines.append(
-            [
-                "Table 10,000 / 1,000 rows (ours)",
-                f"{growth:.2f}x",
-                "",
-                "",
-                status,
-                f"<= {GROWTH_TARGET}x",
-            ]
-        )
-    else:
-        lines.append(
-            ["Table 10,000 / 1,000 rows (ours)", "n/a", "", "", "n/a", f"<= {GROWTH_TARGET}x"]
-        )
+        growth_line[1] = f"{growth:.2f}x"
+        growth_line[4] = "PASS" if growth <= GROWTH_TARGET else "MISS"
+    if {"table_1k", "table_10k"} <= keys:
+        lines.append(growth_line)
     for key in ("table_10k", "table_10k_sort_search", "table_1k"):
         a, b = (
-            {k: rows[key].get(k) for k in ("filtered", "first_id")} if key in rows else None
-            for rows in (ours_rows, theirs_rows)
+            {k: measured[key].get(k) for k in ("filtered", "first_id")} if key in measured else None
+            for measured in (ours_rows, theirs_rows)
         )
         if a and b and a != b:
             notes.append(f"{key}: the libraries answered differently: ours {a}, 0.1.7 {b}")
-    notes.append(
-        "Page, 5 components x 0.2 s I/O: ours are `async def` values awaiting asyncio.sleep(0.2);"
-        " 0.1.7 calls values synchronously, so there they are plain functions calling"
-        " time.sleep(0.2), the way a 0.1.7 user has to write them."
-    )
+    if keys & {"slow5", "asgi_slow5"}:
+        notes.append(
+            "Page, 5 components x 0.2 s I/O: ours are `async def` values awaiting"
+            " asyncio.sleep(0.2); 0.1.7 calls values synchronously, so there they are plain"
+            " functions calling time.sleep(0.2), the way a 0.1.7 user has to write them."
+        )
+    if any(row.group == "wrk" for row in rows):
+        notes.append(
+            "wrk rows: one wrk thread against uvicorn (one worker), 5 rounds of 2 s on the floor"
+            " on each side, then 2 s on each page on each side; the fetch is deferred20's deferred_0 with"
+            " X-Requested-With: XMLHttpRequest; the floor is HttpResponse('ok') behind the same"
+            " middleware; own time above the floor = median over rounds of"
+            " 1/(req/s) - 1/(floor req/s of the same round)."
+        )
+    if "memory" in {row.group for row in rows}:
+        marks = {
+            side: measured.get("memory", {}).get("rss_marks_kib")
+            for side, measured in (("ours", ours_rows), ("0.1.7", theirs_rows))
+        }
+        notes.append(
+            "memory rows: a fresh uvicorn (one worker) per side, 10,000 requests with 10 in"
+            " flight, alternating the 10-Text page and a JSON fetch of a get_<key>_defer component"
+            " on a dashboard with a get_<key>_value method; VmRSS (KiB) after each 1,000:"
+            f" ours {marks['ours']}, 0.1.7 {marks['0.1.7']}."
+        )
     return lines, notes
 
 
@@ -365,7 +511,18 @@ def main() -> None:
     parser.add_argument("--python", default=sys.executable, help="interpreter of both venvs")
     parser.add_argument("--quick", action="store_true", help="shorter time budget per row")
     parser.add_argument("--json", type=Path, help="also write both sides' results here")
+    parser.add_argument(
+        "--only", metavar="ROW[,ROW]", help="only these rows (keys, or the groups wrk, memory)"
+    )
+    parser.add_argument("--list", action="store_true", help="print the row keys and stop")
     args = parser.parse_args()
+    if args.list:
+        for row in ROWS:
+            print(f"{row.key:24s} {row.group:7s} {row.label}")
+        return
+    rows = select(args.only)
+    if any(row.group == "wrk" for row in rows) and not shutil.which("wrk"):
+        log(f"wrk is not installed, so the wrk rows are skipped: {INSTALL_WRK}")
 
     work = (args.work_dir or Path(tempfile.mkdtemp(prefix="dashboards-bench-"))).resolve()
     work.mkdir(parents=True, exist_ok=True)
@@ -380,17 +537,17 @@ def main() -> None:
         for side, prepared in (("theirs", theirs), ("ours", ours)):
             log(f"starting the {side} runner")
             runners[side] = Runner(side, prepared["venv"], work)
-        rows = measure(runners, budget=0.5 if args.quick else 3.0)
+        measured = measure(runners, budget=0.5 if args.quick else 3.0, rows=rows)
     finally:
         for runner in runners.values():
             runner.close()
     results = {}
     for side, prepared in (("theirs", theirs), ("ours", ours)):
-        results[side] = {**runners[side].setup, "rows": rows[side]}
+        results[side] = {**runners[side].setup, "rows": measured[side]}
         results[side]["rows"]["installed_size"] = {"median": prepared["size"]}
     load_after = os.getloadavg()[0]
 
-    lines, notes = table(results)
+    lines, notes = table(results, rows)
     o, t = results["ours"], results["theirs"]
     print()
     print(
@@ -401,8 +558,9 @@ def main() -> None:
         f"machine: {machine()}; 1-minute load average {load_before:.2f} before, {load_after:.2f} after"
     )
     print(
-        "medians; in-process rows use Django's test client (WSGI); ratio = 0.1.7 / ours for"
-        " times and sizes, ours / 0.1.7 for req/s: > 1 means ours is faster or smaller"
+        "medians; in-process rows use Django's test client (WSGI), uvicorn and wrk rows one"
+        " uvicorn worker on 127.0.0.1; ratio = 0.1.7 / ours for times and sizes, ours / 0.1.7"
+        " for req/s: > 1 means ours is faster or smaller"
     )
     if max(load_before, load_after) > (os.cpu_count() or 1) / 2:
         print(

@@ -74,6 +74,27 @@ Deferred20 = dashboard(
 )
 Slow5 = dashboard("Slow5", {f"slow_{i}": Text(value=slow_value) for i in range(5)})
 
+
+class Methods(Dashboard):
+    """Values from dashboard methods: what the memory row fetches, 10,000 times over.
+
+    Each request makes a dashboard instance and binds its ``get_<key>_value`` and
+    ``get_<key>_defer`` methods to its components; a reference kept from one request to the next
+    would make the server's memory grow with the number of requests.
+    """
+
+    live = Text()
+    later = Text()
+
+    def get_live_value(self, **kwargs: Any) -> str:
+        return "method value"
+
+    def get_later_defer(self, **kwargs: Any) -> str:
+        return "deferred method value"
+
+
+registry.register(Methods)
+
 COLUMNS = {
     "id": "Order",
     "customer": "Customer",
