@@ -6,7 +6,6 @@ from random import randint
 from typing import TYPE_CHECKING, Any
 
 from django import template
-from django.forms import BaseForm
 from django.utils.safestring import SafeString
 
 from dashboards.component.base import CTA, Component
@@ -14,6 +13,7 @@ from dashboards.dashboard import Dashboard
 from dashboards.registry import registry
 
 if TYPE_CHECKING:
+    from django.forms import BaseForm
     from django_stubs_ext import StrOrPromise
 
 register = template.Library()
