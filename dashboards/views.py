@@ -168,7 +168,7 @@ class DashboardMixin(ContextMixin):
         ) -> HttpResponse: ...
 
     @classproperty
-    def view_is_async(cls) -> bool:  # noqa: N805
+    def view_is_async(cls: type[DashboardMixin]) -> bool:  # noqa: N805
         """Whether any handler is ``async def``: then the whole view is async, as Django's are."""
         return any(
             iscoroutinefunction(getattr(cls, method, None))
