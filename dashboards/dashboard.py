@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from asgiref.sync import sync_to_async
@@ -28,11 +29,58 @@ from dashboards.registry import Registrable
 from dashboards.resolver import aresolve, resolve
 
 
+class BoundComponents(MutableMapping[str, Component]):
+    """A dashboard instance's components by key: its class's declarations, each copied for this
+    request (bound) the first time it is read, so a request that needs one component of many binds
+    one. Components set on it are bound when read, too."""
+
+    def __init__(
+        self, declared: Mapping[str, Component], bind: Callable[[str, Component], Component]
+    ) -> None:
+        self._declared = dict(declared)
+        self._bound: dict[str, Component] = {}
+        self._bind = bind
+
+    def __getitem__(self, key: str) -> Component:
+        component = self._bound.get(key)
+        if component is None:
+            component = self._bound[key] = self._bind(key, self._declared[key])
+        return component
+
+    def __setitem__(self, key: str, component: Component) -> None:
+        self._declared[key] = component
+        self._bound.pop(key, None)
+
+    def __delitem__(self, key: str) -> None:
+        del self._declared[key]
+        self._bound.pop(key, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._declared)
+
+    def __len__(self) -> int:
+        return len(self._declared)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._declared
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self._declared)})"
+
+    def peek(self, key: str) -> Component:
+        """The component as it is now, bound or not, without binding it (to read what it declares)."""
+        return self._bound.get(key) or self._declared[key]
+
+    def bound(self) -> dict[str, Component]:
+        """The components bound so far."""
+        return self._bound
+
+
 class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClass):
     """A dashboard: declare components as class attributes; each request gets its own copies."""
 
     #: The declared components, in declaration order (parents' first); an instance holds copies.
-    components: dict[str, Component] = {}
+    components: MutableMapping[str, Component] = {}
     #: The view class of the page (``DashboardView``, set when the dashboards app is ready);
     #: set it on a dashboard to serve its page with a view class of your own.
     page_view_class: ClassVar[Any] = None
@@ -109,10 +157,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         if self.object is None:
             self.object = self.get_object(**kwargs)
         self.layout = None
-        self.components = {
-            key: self.bind_component(key, component)
-            for key, component in type(self).components.items()
-        }
+        self.components = BoundComponents(type(self).components, self.bind_component)
 
     def __str__(self) -> str:
         return str(self._meta.name)
@@ -176,29 +221,36 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
             bound.defer = defer_method
         return bound
 
-    def get_components_dict(self) -> dict[str, Component]:
-        """This instance's components by key; ones added after ``__init__`` are bound (copied) here."""
-        for key, component in list(self.components.items()):
-            if component.key != key or component.dashboard is not type(self):
-                self.components[key] = self.bind_component(key, component)
-            elif component.object is not self.object:
-                self.components[key] = component.bind(type(self), key, self.object)
-        return self.components
+    def get_components_dict(self) -> MutableMapping[str, Component]:
+        """This instance's components by key (each bound to this request when first read)."""
+        components = self.components
+        if not isinstance(components, BoundComponents):  # a dict set in ``__init__``
+            components = BoundComponents(components, self.bind_component)
+            self.components = components
+        for key, component in list(components.bound().items()):
+            if component.object is not self.object:  # the object was set after it was read
+                components[key] = component.bind(type(self), key, self.object)
+        return components
 
     def get_components(self) -> list[Component]:
         """This instance's components in order, with ``dependents`` resolved to components."""
         components = self.get_components_dict()
         for component in components.values():
-            if component.dependents:
-                missing = [key for key in component.dependents if key not in components]
-                if missing:
-                    logger.warning(
-                        "%s.%s names unknown dependents %s", self, component.key, missing
-                    )
-                component.dependent_components = [
-                    components[key] for key in component.dependents if key in components
-                ]
+            self.bind_dependents(component)
         return list(components.values())
+
+    def bind_dependents(self, component: Component) -> list[Component]:
+        """Resolve a component's ``dependents`` keys to this instance's components."""
+        if not component.dependents:
+            return []
+        components = self.get_components_dict()
+        missing = [key for key in component.dependents if key not in components]
+        if missing:
+            logger.warning("%s.%s names unknown dependents %s", self, component.key, missing)
+        component.dependent_components = [
+            components[key] for key in component.dependents if key in components
+        ]
+        return component.dependent_components
 
     def get_component(self, key: str) -> Component:
         """One component of this instance; ``ComponentNotFoundError`` (a ``KeyError``) without it."""
@@ -256,6 +308,12 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
                 return permission.handle_no_permission(request, type(self)) if handle else False
         return True
 
+    def guarded_components(self) -> list[str]:
+        """The keys of the components with permission classes of their own."""
+        components = self.get_components_dict()
+        peek = components.peek if isinstance(components, BoundComponents) else components.get
+        return [key for key in components if peek(key).permission_classes]  # type: ignore[union-attr]
+
     def remove_forbidden_components(
         self, request: HttpRequest, forbidden: dict[str, Component] | None = None
     ) -> dict[str, Component]:
@@ -265,9 +323,9 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         """
         if forbidden is None:
             forbidden = {
-                key: component
-                for key, component in self.get_components_dict().items()
-                if component.denied_by(request) is not None
+                key: self.components[key]
+                for key in self.guarded_components()
+                if self.components[key].denied_by(request) is not None
             }
         for key in forbidden:
             del self.components[key]
@@ -306,14 +364,18 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         """This request's inputs, built once: the components (dependents resolved), the object,
         the filters and the filterset, which every component and layout object is handed."""
         if self._inputs is None:
-            components = {component.key: component for component in self.get_components()}
+            components: Mapping[str, Component]
+            if type(self).get_components is Dashboard.get_components:
+                components = self.get_components_dict()  # bound as they are read
+            else:  # an override decides the components
+                components = {component.key: component for component in self.get_components()}  # type: ignore[misc]
             self._inputs = Inputs(
                 request=self.request,
                 dashboard=self,
                 object=self.object,
                 filters=self.get_filters(self.request),
                 filterset=self.get_filterset(),
-                components=components,  # type: ignore[arg-type]
+                components=components,
             )
         return self._inputs
 

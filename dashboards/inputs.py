@@ -8,6 +8,7 @@ the request's attributes or the template context.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -43,8 +44,8 @@ class Inputs:
     filters: dict[str, Any] = field(default_factory=dict)
     #: The bound ``Meta.filterset_class`` (django-filter), validated; None without one.
     filterset: Any = None
-    #: This request's components by key, dependents resolved: built once per request.
-    components: dict[str, Component] = field(default_factory=dict)
+    #: This request's components by key, built once per request (each bound when first read).
+    components: Mapping[str, Component] = field(default_factory=dict)
     #: Forms submitted in this request (``FormComponentView``): the value each form shows.
     submitted: dict[str, Any] = field(default_factory=dict)
     #: What each component's value came to, by ``(key, call_deferred)``: written by the resolver.

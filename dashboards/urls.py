@@ -20,15 +20,16 @@ FORM_COMPONENT_OBJECT_PATTERN = MODEL_DASHBOARD_PATTERN + "<slug:component>/@for
 
 def get_urlpatterns() -> list[Any]:
     """Build the patterns from the registry and settings as they are now."""
-    patterns: list[Any] = []
-    if Config().DASHBOARDS_INCLUDE_DASHBOARD_VIEWS:
-        patterns.append(path("", include(registry.urls)))
-    patterns += [
+    # The component and form routes come first: they answer most requests (every deferred
+    # component, table page and poll), and no page route can match their ``@`` segments.
+    patterns: list[Any] = [
         ComponentView.as_route(COMPONENT_PATTERN, name="dashboard_component"),
         ComponentView.as_route(COMPONENT_OBJECT_PATTERN, name="dashboard_component"),
         FormComponentView.as_route(FORM_COMPONENT_PATTERN, name="form_component"),
         FormComponentView.as_route(FORM_COMPONENT_OBJECT_PATTERN, name="form_component"),
     ]
+    if Config().DASHBOARDS_INCLUDE_DASHBOARD_VIEWS:
+        patterns.append(path("", include(registry.urls)))
     return patterns
 
 

@@ -62,8 +62,12 @@ class HasValueProtocol(Protocol):
 
 
 def is_ajax(request: HttpRequest) -> bool:
-    """Whether the request asks for JSON the way jQuery/DataTables do."""
-    return request.headers.get("x-requested-with") == "XMLHttpRequest"
+    """Whether the request asks for JSON the way jQuery/DataTables do (``X-Requested-With``)."""
+    return request.META.get("HTTP_X_REQUESTED_WITH") == "XMLHttpRequest"
+
+
+#: Whether each view class is async (its handlers do not change once it is defined).
+_ASYNC_VIEWS: dict[type, bool] = {}
 
 
 def is_htmx(request: HttpRequest) -> bool:
@@ -170,11 +174,15 @@ class DashboardMixin(ContextMixin):
     @classproperty
     def view_is_async(cls: type[DashboardMixin]) -> bool:  # noqa: N805
         """Whether any handler is ``async def``: then the whole view is async, as Django's are."""
-        return any(
-            iscoroutinefunction(getattr(cls, method, None))
-            for method in cls.http_method_names
-            if method != "options"
-        )
+        try:
+            return _ASYNC_VIEWS[cls]
+        except KeyError:
+            is_async = _ASYNC_VIEWS[cls] = any(
+                iscoroutinefunction(getattr(cls, method, None))
+                for method in cls.http_method_names
+                if method != "options"
+            )
+            return is_async
 
     @classonlymethod
     def as_async_view(cls, **initkwargs: Any) -> Callable[..., Any]:  # noqa: N805
@@ -216,11 +224,12 @@ class DashboardMixin(ContextMixin):
         if self.dashboard_class is not None:
             return self.dashboard_class
         try:
-            return get_dashboard_class(
+            self.dashboard_class = get_dashboard_class(
                 self.kwargs.get("app_label", ""), self.kwargs.get("dashboard", "")
             )
         except DashboardNotFoundError as error:
             raise Http404(str(error)) from None
+        return self.dashboard_class
 
     def get_dashboard_kwargs(self) -> dict[str, Any]:
         """Keyword arguments of the dashboard's constructor: the request and the URL kwargs."""
@@ -271,7 +280,8 @@ class DashboardMixin(ContextMixin):
             return denied
         self.dashboard = self.get_dashboard()
         forbidden = {}
-        for key, component in self.dashboard.get_components_dict().items():
+        for key in self.dashboard.guarded_components():
+            component = self.dashboard.components[key]
             if await component.adenied_by(request) is not None:
                 forbidden[key] = component
         self.forbidden_components = self.dashboard.remove_forbidden_components(
@@ -468,6 +478,7 @@ class ComponentView(DashboardMixin, TemplateResponseMixin, View):
             permission = forbidden.denied_by(request)
             return denial(permission.handle_no_permission(request, type(self.dashboard)))
         self.component = self.get_partial_component()
+        self.dashboard.bind_dependents(self.component)
         return None
 
     def get_components_to_render(self) -> list[Component]:

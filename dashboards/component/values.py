@@ -73,7 +73,9 @@ def _names_of_code(code: CodeType) -> frozenset[str] | None:
 
 def accepted_kwargs(func: Callable[..., Any]) -> frozenset[str] | None:
     """Names of the keyword arguments ``func`` accepts, or None when it takes ``**kwargs``."""
-    target = inspect.unwrap(getattr(func, "__func__", func))
+    target = getattr(func, "__func__", func)
+    if hasattr(target, "__wrapped__"):
+        target = inspect.unwrap(target)
     code = getattr(target, "__code__", None)
     if isinstance(code, CodeType):
         return _names_of_code(code)
