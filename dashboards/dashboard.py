@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from asgiref.sync import sync_to_async
 from django import forms
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.forms.widgets import MediaDefiningClass
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
@@ -28,6 +30,30 @@ from dashboards.permissions import BasePermission
 from dashboards.registry import Registrable
 from dashboards.resolver import aresolve, resolve
 
+_DEFAULT_PERMISSIONS: list[list[type[BasePermission]]] = []
+
+
+@receiver(setting_changed)
+def _forget_default_permissions(setting: str, **kwargs: Any) -> None:
+    """Import the default permission classes again when a test changes the setting."""
+    if setting == "DASHBOARDS_DEFAULT_PERMISSION_CLASSES":
+        _DEFAULT_PERMISSIONS.clear()
+
+
+def default_permission_classes() -> list[type[BasePermission]]:
+    """The classes ``DASHBOARDS_DEFAULT_PERMISSION_CLASSES`` names (imported once)."""
+    if not _DEFAULT_PERMISSIONS:
+        classes = []
+        for dotted_path in Config().DASHBOARDS_DEFAULT_PERMISSION_CLASSES:
+            try:
+                classes.append(import_string(dotted_path))
+            except ImportError as error:
+                raise ImproperlyConfigured(
+                    f"DASHBOARDS_DEFAULT_PERMISSION_CLASSES: cannot import {dotted_path!r}."
+                ) from error
+        _DEFAULT_PERMISSIONS.append(classes)
+    return _DEFAULT_PERMISSIONS[0]
+
 
 class BoundComponents(MutableMapping[str, Component]):
     """A dashboard instance's components by key: its class's declarations, each copied for this
@@ -40,6 +66,8 @@ class BoundComponents(MutableMapping[str, Component]):
         self._declared = dict(declared)
         self._bound: dict[str, Component] = {}
         self._bind = bind
+        #: Whether components were set or deleted since the declarations were copied.
+        self.changed = False
 
     def __getitem__(self, key: str) -> Component:
         component = self._bound.get(key)
@@ -50,10 +78,12 @@ class BoundComponents(MutableMapping[str, Component]):
     def __setitem__(self, key: str, component: Component) -> None:
         self._declared[key] = component
         self._bound.pop(key, None)
+        self.changed = True
 
     def __delitem__(self, key: str) -> None:
         del self._declared[key]
         self._bound.pop(key, None)
+        self.changed = True
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._declared)
@@ -84,6 +114,8 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
     #: The view class of the page (``DashboardView``, set when the dashboards app is ready);
     #: set it on a dashboard to serve its page with a view class of your own.
     page_view_class: ClassVar[Any] = None
+    #: The keys of the declared components with permission classes (each class's own, cached).
+    _guarded_declarations: ClassVar[list[str]]
 
     #: The options a dashboard's Meta may set (see :class:`~dashboards.meta.DashboardOptions`).
     options_class = DashboardOptions
@@ -267,16 +299,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
     @classmethod
     def get_dashboard_permissions(cls) -> list[BasePermission]:
         """Instances of ``Meta.permission_classes``, else of ``DASHBOARDS_DEFAULT_PERMISSION_CLASSES``."""
-        classes = cls._meta.permission_classes
-        if not classes:
-            classes = []
-            for dotted_path in Config().DASHBOARDS_DEFAULT_PERMISSION_CLASSES:
-                try:
-                    classes.append(import_string(dotted_path))
-                except ImportError as error:
-                    raise ImproperlyConfigured(
-                        f"DASHBOARDS_DEFAULT_PERMISSION_CLASSES: cannot import {dotted_path!r}."
-                    ) from error
+        classes = cls._meta.permission_classes or default_permission_classes()
         return [permission() for permission in classes]
 
     @classmethod
@@ -311,8 +334,21 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
     def guarded_components(self) -> list[str]:
         """The keys of the components with permission classes of their own."""
         components = self.get_components_dict()
-        peek = components.peek if isinstance(components, BoundComponents) else components.get
-        return [key for key in components if peek(key).permission_classes]  # type: ignore[union-attr]
+        assert isinstance(components, BoundComponents)  # get_components_dict() makes it so
+        if components.changed:
+            return [key for key in components if components.peek(key).permission_classes]
+        declared = type(self).guarded_declarations()
+        bound = [k for k, c in components.bound().items() if c.permission_classes]
+        return [*declared, *(key for key in bound if key not in declared)]
+
+    @classmethod
+    def guarded_declarations(cls) -> list[str]:
+        """The keys of the declared components with permission classes of their own."""
+        guarded = cls.__dict__.get("_guarded_declarations")
+        if guarded is None:
+            guarded = [key for key, c in cls.components.items() if c.permission_classes]
+            cls._guarded_declarations = guarded
+        return guarded
 
     def remove_forbidden_components(
         self, request: HttpRequest, forbidden: dict[str, Component] | None = None

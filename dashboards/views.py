@@ -76,6 +76,15 @@ def is_htmx(request: HttpRequest) -> bool:
     return bool(htmx) and not htmx.boosted
 
 
+def encode_json(value: Any) -> str:
+    """``value`` as JSON: plain data through the json module's own encoder, the rest (dates,
+    decimals, UUIDs, lazy strings) through Django's."""
+    try:
+        return json.dumps(value)
+    except TypeError:
+        return json.dumps(value, cls=DjangoJSONEncoder)
+
+
 def denial(allowed: bool | HttpResponseBase) -> HttpResponseBase | None:
     """None when a permission check passed, else the response to send (403 if it gave none)."""
     if allowed is True:
@@ -517,7 +526,7 @@ class ComponentView(DashboardMixin, TemplateResponseMixin, View):
         """The value as JSON; a failed value answers ``{"error": ...}`` with status 500 (504 if slow)."""
         if resolution.error is None:
             try:
-                body = json.dumps(self.component.to_json(resolution.value), cls=DjangoJSONEncoder)
+                body = encode_json(self.component.to_json(resolution.value))
             except TypeError:
                 logger.exception("Component %r value is not JSON serializable", self.component.key)
             else:

@@ -271,3 +271,31 @@ def test_get_component_of_an_unknown_key_raises_component_not_found():
 def test_component_not_found_is_a_key_error():
     with pytest.raises(KeyError):
         ChildOneDashboard().get_component("nope")
+
+
+class GuardedInInit(Dashboard):
+    open = Text(value="open")
+    later_guarded = Text(value="guarded in __init__")
+
+    class Meta:
+        app_label = "testapp"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.components["later_guarded"].permission_classes = [IsAuthenticated]
+        self.components["added"] = Text(value="added", permission_classes=[IsAuthenticated])
+
+
+def test_permissions_given_to_components_in_init_are_enforced():
+    dashboard = GuardedInInit(request=anonymous_request())
+    forbidden = dashboard.remove_forbidden_components(dashboard.request)
+    assert set(forbidden) == {"later_guarded", "added"}
+    assert list(dashboard.get_components_dict()) == ["open"]
+
+
+def test_components_are_bound_when_first_read():
+    dashboard = ChildOneDashboard()
+    assert dashboard.components.bound() == {}
+    first = dashboard.components["first"]
+    assert list(dashboard.components.bound()) == ["first"]
+    assert first is not ChildOneDashboard.components["first"]

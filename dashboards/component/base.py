@@ -114,6 +114,7 @@ class Component(metaclass=MediaDefiningClass):
         state.update(self.__dict__)
         state.pop("_url_cache", None)
         state.pop("_template_id", None)
+        state.pop("_placement", None)
         state["dashboard"] = dashboard
         state["key"] = key
         state["verbose_name"] = self.verbose_name or key
@@ -188,6 +189,16 @@ class Component(metaclass=MediaDefiningClass):
 
     def get_placement(self, call_deferred: bool = False) -> Placement:
         """Where the value runs: nowhere (a literal), on the loop, or on the request's or a worker thread."""
+        source = self.get_source(call_deferred)
+        cached = self.__dict__.get("_placement")
+        if cached is not None and cached[0] is source and cached[1] == self.thread_sensitive:
+            return cached[2]  # type: ignore[no-any-return]  # asked several times a request
+        placement = self._find_placement(call_deferred)
+        self.__dict__["_placement"] = (source, self.thread_sensitive, placement)
+        return placement
+
+    def _find_placement(self, call_deferred: bool) -> Placement:
+        """``get_placement`` without its cache."""
         func = self.get_value_function(call_deferred)
         if func is None:
             source = self.get_source(call_deferred)
