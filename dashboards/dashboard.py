@@ -28,7 +28,7 @@ from dashboards.log import logger
 from dashboards.meta import ClassWithAppConfigMeta, DashboardOptions, ModelDashboardOptions
 from dashboards.permissions import BasePermission
 from dashboards.registry import Registrable
-from dashboards.resolver import aresolve, resolve
+from dashboards.resolver import Placement, aresolve, resolve
 
 _DEFAULT_PERMISSIONS: list[list[type[BasePermission]]] = []
 
@@ -116,6 +116,8 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
     page_view_class: ClassVar[Any] = None
     #: The keys of the declared components with permission classes (each class's own, cached).
     _guarded_declarations: ClassVar[list[str]]
+    #: Where each declared component's value runs, by (key, call_deferred) (each class's own).
+    _declared_placements: ClassVar[dict[tuple[str, bool], Placement | None]]
 
     #: The options a dashboard's Meta may set (see :class:`~dashboards.meta.DashboardOptions`).
     options_class = DashboardOptions
@@ -430,6 +432,29 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
             and getattr(cls._meta, "filterset_class", None) is None
             and not any(c.prepares_on_thread for c in cls.components.values())
         )
+
+    @classmethod
+    def declared_placement(cls, key: str, call_deferred: bool = False) -> Placement | None:
+        """Where the declared component ``key``'s value runs (its ``get_<key>_value`` or
+        ``get_<key>_defer`` method included), without binding it; None for an unknown key."""
+        cache = cls.__dict__.get("_declared_placements")
+        if cache is None:
+            cache = {}
+            cls._declared_placements = cache
+        if (key, call_deferred) not in cache:
+            declared = cls.components.get(key)
+            placement = None
+            if declared is not None:
+                probe = copy.copy(declared)
+                value_method = getattr(cls, f"get_{key}_value", None)
+                defer_method = getattr(cls, f"get_{key}_defer", None)
+                if callable(value_method):
+                    probe.value = value_method
+                elif callable(defer_method):
+                    probe.defer = defer_method
+                placement = probe.get_placement(call_deferred)
+            cache[(key, call_deferred)] = placement
+        return cache[(key, call_deferred)]  # type: ignore[no-any-return]
 
     # -- values and rendering --------------------------------------------------------------
 

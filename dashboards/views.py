@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from asgiref.sync import sync_to_async
 from django.core.exceptions import PermissionDenied, SynchronousOnlyOperation
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.forms import Media
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.template.response import SimpleTemplateResponse
@@ -38,7 +40,7 @@ from dashboards.exceptions import DashboardNotFoundError
 from dashboards.inputs import Inputs
 from dashboards.log import logger
 from dashboards.permissions import answers_async
-from dashboards.resolver import Resolution, needs_event_loop, needs_request_thread
+from dashboards.resolver import Placement, Resolution, needs_event_loop, needs_request_thread
 from dashboards.utils import get_dashboard_class
 
 __all__ = [
@@ -68,6 +70,15 @@ def is_ajax(request: HttpRequest) -> bool:
 
 #: Whether each view class is async (its handlers do not change once it is defined).
 _ASYNC_VIEWS: dict[type, bool] = {}
+#: Whether each (view class, dashboard class) prepares on the event loop.
+_ON_LOOP: dict[tuple[type, type], bool] = {}
+
+
+@receiver(setting_changed)
+def _forget_on_loop(setting: str, **kwargs: Any) -> None:
+    """Work out again which requests prepare on the loop when a test changes the settings."""
+    if setting.startswith("DASHBOARDS_"):
+        _ON_LOOP.clear()
 
 
 def is_htmx(request: HttpRequest) -> bool:
@@ -267,16 +278,44 @@ class DashboardMixin(ContextMixin):
         return self.prepare_view(request)
 
     def prepares_on_event_loop(self) -> bool:
-        """Whether ``aprepare`` can build this request on the event loop: no sync code to run."""
+        """Whether ``aprepare`` can build this request on the event loop: no sync code to run.
+
+        It depends on the classes and the settings only, so it is worked out once per view and
+        dashboard class (and again when a test changes the settings).
+        """
+        dashboard_class = self.get_dashboard_class()
+        key = (type(self), dashboard_class)
+        answer = _ON_LOOP.get(key)
+        if answer is None:
+            answer = _ON_LOOP[key] = self._prepares_on_event_loop(dashboard_class)
+        return answer
+
+    def _prepares_on_event_loop(self, dashboard_class: type[Dashboard]) -> bool:
+        """``prepares_on_event_loop``, worked out."""
         if type(self).get_dashboard is not DashboardMixin.get_dashboard:
             return False
-        dashboard_class = self.get_dashboard_class()
         if not dashboard_class.prepares_on_event_loop():
             return False
         permissions = [type(p) for p in dashboard_class.get_dashboard_permissions()]
         for component in dashboard_class.components.values():
             permissions.extend(component.permission_classes or [])
         return all(answers_async(permission) for permission in permissions)
+
+    def get_declared_keys(self, request: HttpRequest) -> list[str]:
+        """The keys of the declared components whose values this request's answer shows."""
+        return []
+
+    def computes_on_request_thread(self, request: HttpRequest) -> bool:
+        """Whether the request's values (as its dashboard class declares them) are all sync code
+        for the request's thread: then preparing on the loop would only add to the one trip."""
+        dashboard_class = self.get_dashboard_class()
+        placements = {
+            dashboard_class.declared_placement(key, self.call_deferred)
+            for key in self.get_declared_keys(request)
+        }
+        return Placement.THREAD in placements and not (
+            placements & {Placement.ASYNC, Placement.WORKER}
+        )
 
     async def aprepare(self, request: HttpRequest) -> HttpResponseBase | None:
         """``prepare`` on the event loop, for a request ``prepares_on_event_loop`` allows."""
@@ -354,7 +393,11 @@ class DashboardMixin(ContextMixin):
             if denied is not None:
                 return denied
             return await _finish(handler(request, *args, **kwargs))
-        if on_loop and self.handles_by_default(handler):
+        if (
+            on_loop
+            and self.handles_by_default(handler)
+            and not self.computes_on_request_thread(request)
+        ):
             denied = await self.aprepare(request)
             if denied is not None:
                 return denied
@@ -452,6 +495,14 @@ class DashboardView(DashboardMixin, TemplateResponseMixin, View):
         """Compute every non-deferred value (async ones together), then render the page."""
         return self.handle(request)
 
+    def get_declared_keys(self, request: HttpRequest) -> list[str]:
+        """The page's declared components that are not deferred."""
+        return [
+            key
+            for key, component in self.get_dashboard_class().components.items()
+            if not component.is_deferred
+        ]
+
     def get_components_to_resolve(self, request: HttpRequest) -> list[Component]:
         """The components shown on the page (the ones not deferred)."""
         return self.dashboard.get_page_components()
@@ -507,6 +558,14 @@ class ComponentView(DashboardMixin, TemplateResponseMixin, View):
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         """The same as GET, with the filters taken from the POST data."""
         return self.get(request, *args, **kwargs)
+
+    def get_declared_keys(self, request: HttpRequest) -> list[str]:
+        """The component's key, and for HTML its declared dependents'."""
+        key = self.kwargs.get("component")
+        declared = self.get_dashboard_class().components.get(key)  # type: ignore[arg-type]
+        if declared is None:
+            return []
+        return [key, *([] if is_ajax(request) else declared.dependents or [])]  # type: ignore[list-item]
 
     def get_components_to_resolve(self, request: HttpRequest) -> list[Component]:
         """The component, and for HTML its dependents."""
