@@ -328,16 +328,16 @@ class Component(metaclass=MediaDefiningClass):
 
     def get_absolute_url(self) -> str:
         """The URL that serves this component alone (``defer_url`` when set)."""
-        args = self.get_reverse_args()
-        cache_key = (*args, self.defer_url)
+        identity = (self.dashboard, self.key, self.object, self.defer_url)
         cached = self.__dict__.get("_url_cache")
-        if cached is not None and cached[0] == cache_key:
+        if cached is not None and cached[0] == identity:
             return cached[1]  # type: ignore[no-any-return]  # a page renders it several times
+        args = self.get_reverse_args()
         if self.defer_url:
             url = self.defer_url(reverse_args=args)
         else:
             url = reverse_component(get_urlconf(), get_script_prefix(), *args)
-        self.__dict__["_url_cache"] = (cache_key, url)
+        self.__dict__["_url_cache"] = (identity, url)
         return url
 
     def get_fetch_url(self, inputs: Inputs | None = None) -> str:
