@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import connections
 from django.db.models import QuerySet
+from django.utils.safestring import SafeString
 
 __all__ = [
     "accepted_kwargs",
@@ -40,12 +41,18 @@ def value_render_encoder(data: list[tuple[str, Any]]) -> dict[str, Any]:
     return {key: convert(value) for key, value in data}
 
 
+#: Types with nothing inside to convert.
+_LEAVES = frozenset({str, int, float, bool, type(None), SafeString})
+
+
 def dataclass_to_dict(value: Any) -> Any:
     """Like ``dataclasses.asdict`` with ``value_render_encoder``, without copying the leaves.
 
     ``asdict`` deep-copies every value it reaches; a serialized table's thousands of cells made
     that the slowest step of a table request.
     """
+    if type(value) in _LEAVES:
+        return value  # most of a table's cells: nothing to convert
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return value_render_encoder(
             [(f.name, dataclass_to_dict(getattr(value, f.name))) for f in dataclasses.fields(value)]

@@ -259,10 +259,19 @@ class BaseTableSerializer(ClassWithMeta, TableDataProcessorMixin, metaclass=Medi
             value = format_value(None)
         if first and self._meta.first_as_absolute_url and hasattr(row, "get_absolute_url"):
             value = format_html('<a href="{}">{}</a>', row.get_absolute_url(), value)
-        getter = getattr(self, f"get_{key}_value", None)
-        if callable(getter):
+        getter = self.get_cell_getter(key)
+        if getter is not None:
             value = getter(row)
         return to_html(value)
+
+    def get_cell_getter(self, key: str) -> Any:
+        """The serializer's ``get_<key>_value`` method for a column, if it has one (looked up
+        once per column, not once per cell)."""
+        getters: dict[str, Any] = self.__dict__.setdefault("_cell_getters", {})
+        if key not in getters:
+            getter = getattr(self, f"get_{key}_value", None)
+            getters[key] = getter if callable(getter) else None
+        return getters[key]
 
     @classmethod
     def for_data(cls, data: QuerySet[Any] | list[Any]) -> type[BaseTableSerializer]:
