@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.test import AsyncRequestFactory, RequestFactory
 from django.urls import resolve
 
@@ -210,3 +211,35 @@ def test_the_component_dict_is_built_a_fixed_number_of_times_whatever_the_page_s
         return calls.count(dashboard_class.__name__)
 
     assert calls_for(3) == calls_for(30)
+
+
+# -- views composed from Django's mixins --------------------------------------------------------
+
+
+class MarkedResponse(TemplateResponse):
+    """A response class a project might use."""
+
+
+def test_a_dashboard_view_takes_extra_context_and_a_response_class():
+    view = DashboardView.as_view(
+        dashboard_class=ChildOneDashboard,
+        extra_context={"marker": "from extra_context"},
+        response_class=MarkedResponse,
+    )
+    response = view(anonymous(RequestFactory().get(PAGE)))
+    assert isinstance(response, MarkedResponse)
+    assert response.context_data["marker"] == "from extra_context"
+    assert response.context_data["dashboard"].__class__ is ChildOneDashboard
+
+
+def test_get_dashboard_builds_the_requests_dashboard():
+    class ObjectView(DashboardView):
+        def get_dashboard(self):
+            dashboard = super().get_dashboard()
+            dashboard.components["added_by_the_view"] = Text(value="added by the view")
+            return dashboard
+
+    view = ObjectView.as_view(dashboard_class=ChildOneDashboard)
+    response = view(anonymous(RequestFactory().get(PAGE)))
+    response.render()
+    assert b"added by the view" in response.content
