@@ -467,6 +467,7 @@ class Component(metaclass=MediaDefiningClass):
             "" if htmx else self.render_value(call_deferred=call_deferred, inputs=inputs)
         )
         on_page = not call_deferred and not self.is_deferred
+        refresh_trigger = self.get_refresh_trigger() if on_page else None
         return render_template(
             self.wrapper_template_name,
             {
@@ -482,8 +483,10 @@ class Component(metaclass=MediaDefiningClass):
                 "poll_rate": self.htmx_poll_rate(),
                 "defer_loading_template_name": self.defer_loading_template_name,
                 "rendered_value": rendered_value,
-                "refresh_trigger": self.get_refresh_trigger() if on_page else None,
+                "refresh_trigger": refresh_trigger,
                 "oob": oob,
+                # Nothing around the value: the template takes its short way.
+                "plain": not (self.cta or refresh_trigger or oob),
             },
         )
 

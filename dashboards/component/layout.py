@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
@@ -92,7 +92,7 @@ class LayoutBase:
             else:
                 parts.append(render_child(child, dashboard, context, inputs))
         # Safe parts are kept, anything else a custom child returns is escaped.
-        return format_html_join("", "{}", ((part,) for part in parts))
+        return mark_safe("".join([conditional_escape(part) for part in parts]))  # noqa: S308
 
     def render(
         self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
@@ -193,12 +193,15 @@ class Card(HTMLComponentLayout):
         self, dashboard: Dashboard, context: Any, inputs: Inputs | None = None
     ) -> dict[str, Any]:
         """Add the heading, footer, image and resolved actions to the context."""
+        actions = self.get_actions(dashboard.object)
         return {
             **super().get_context(dashboard, context, inputs),
             "heading": self.heading,
             "footer": self.footer,
             "image_url": self.image_url,
-            "actions": self.get_actions(dashboard.object),
+            "actions": actions,
+            # No heading, actions, image or footer: the template takes its short way.
+            "plain": not (self.heading or actions or self.image_url or self.footer),
         }
 
 

@@ -123,6 +123,34 @@ def test_default_layout_wraps_each_component_in_a_card():
     assert '<div class="span-3">\n  <section class="card">' in Plain().render()
 
 
+def test_a_card_without_heading_actions_image_or_footer_is_grid_section_and_body():
+    class Plain(Dashboard):
+        one = Text(value="x", grid_css_classes="span-3")
+
+        class Meta:
+            app_label = "testapp"
+
+    html = Plain().render()
+    assert html.startswith(
+        '<div class="span-3">\n  <section class="card">\n    <div class="card-body">'
+        '<div id="component-'
+    )
+    assert '<div class="dashboard-text">x</div>\n</div>\n</div>\n  </section>\n</div>' in html
+
+
+def test_a_card_with_a_footer_takes_the_full_template():
+    class Footed(Dashboard):
+        one = Text(value="x")
+
+        class Meta:
+            app_label = "testapp"
+
+        class Layout(Dashboard.Layout):
+            components = ComponentLayout(Card("one", footer="the footer"))
+
+    assert '<footer class="card-footer">the footer</footer>' in Footed().render()
+
+
 def test_css_template_joins_non_empty_classes():
     assert css_template("a", "", None, "b") == "a b"
 
