@@ -114,7 +114,6 @@ class Component(metaclass=MediaDefiningClass):
         state = bound.__dict__
         state.update(self.__dict__)
         state.pop("_url_cache", None)
-        state.pop("_template_id", None)
         state.pop("_placement", None)
         state["dashboard"] = dashboard
         state["key"] = key
@@ -329,17 +328,23 @@ class Component(metaclass=MediaDefiningClass):
 
     def get_absolute_url(self) -> str:
         """The URL that serves this component alone (``defer_url`` when set)."""
+        return self._url_and_id()[0]
+
+    def _url_and_id(self) -> tuple[str, str]:
+        """The component's URL and ``template_id``, worked out once per copy (a page asks for
+        them several times) and again if what they are built from changes."""
         identity = (self.dashboard, self.key, self.object, self.defer_url)
         cached = self.__dict__.get("_url_cache")
         if cached is not None and cached[0] == identity:
-            return cached[1]  # type: ignore[no-any-return]  # a page renders it several times
+            return cached[1]  # type: ignore[no-any-return]
         args = self.get_reverse_args()
         if self.defer_url:
             url = self.defer_url(reverse_args=args)
         else:
             url = reverse_component(get_urlconf(), get_script_prefix(), *args)
-        self.__dict__["_url_cache"] = (identity, url)
-        return url
+        urls = (url, slugify(url))
+        self.__dict__["_url_cache"] = (identity, urls)
+        return urls
 
     def get_fetch_url(self, inputs: Inputs | None = None) -> str:
         """The URL htmx fetches this component from: its URL plus the page's query string.
@@ -356,13 +361,9 @@ class Component(metaclass=MediaDefiningClass):
     @property
     def template_id(self) -> str:
         """A page-unique id derived from the component's URL."""
-        url = self.get_absolute_url()
-        cached = self.__dict__.get("_template_id")
-        if cached is not None and cached[0] == url:
-            return cached[1]  # type: ignore[no-any-return]
-        template_id = slugify(url)
-        self.__dict__["_template_id"] = (url, template_id)
-        return template_id
+        if type(self).get_absolute_url is not Component.get_absolute_url:
+            return slugify(self.get_absolute_url())  # a subclass builds its own URL
+        return self._url_and_id()[1]
 
     # -- media -----------------------------------------------------------------------------
 
