@@ -251,3 +251,11 @@ def test_a_template_that_fails_on_the_value_renders_the_error_state(tmp_path, se
     html = bound(Text(value="x", template_name="broken.html")).render({})
     assert "This component could not be loaded." in html
     assert "failed to render" in caplog.text
+
+
+def test_template_id_follows_a_subclass_that_builds_its_own_url():
+    class Elsewhere(Text):
+        def get_absolute_url(self):
+            return "/somewhere/else/"
+
+    assert Elsewhere(value="x").template_id == "somewhereelse"
