@@ -30,6 +30,13 @@ from dashboards.permissions import BasePermission
 from dashboards.registry import Registrable
 from dashboards.resolver import Placement, aresolve, resolve
 
+__all__ = [
+    "BoundComponents",
+    "Dashboard",
+    "ModelDashboard",
+    "default_permission_classes",
+]
+
 _DEFAULT_PERMISSIONS: list[list[type[BasePermission]]] = []
 
 

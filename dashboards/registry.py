@@ -10,6 +10,13 @@ from django.utils.module_loading import autodiscover_modules
 
 from dashboards.log import logger
 
+__all__ = [
+    "DashboardRegistry",
+    "Registrable",
+    "Registry",
+    "registry",
+]
+
 T = TypeVar("T", bound=type["Registrable"])
 
 

@@ -8,6 +8,17 @@ from dashboards.config import Config
 from dashboards.registry import registry
 from dashboards.views import ComponentView, FormComponentView
 
+__all__ = [
+    "COMPONENT_OBJECT_PATTERN",
+    "COMPONENT_PATTERN",
+    "DASHBOARD_PATTERN",
+    "FORM_COMPONENT_OBJECT_PATTERN",
+    "FORM_COMPONENT_PATTERN",
+    "MODEL_DASHBOARD_PATTERN",
+    "app_name",
+    "get_urlpatterns",
+]
+
 app_name = "dashboards"
 
 DASHBOARD_PATTERN = "<str:app_label>/<str:dashboard>/"

@@ -18,6 +18,11 @@ from dashboards.resolver import Placement
 if TYPE_CHECKING:
     from dashboards.forms import DashboardForm
 
+__all__ = [
+    "Form",
+    "FormData",
+]
+
 
 @dataclass
 class FormData:

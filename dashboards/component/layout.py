@@ -23,6 +23,25 @@ if TYPE_CHECKING:
     from dashboards.dashboard import Dashboard
     from dashboards.inputs import Inputs
 
+__all__ = [
+    "CARD_CLASSES",
+    "DIV_CLASSES",
+    "HR",
+    "HTML",
+    "TAB_CLASSES",
+    "TAB_CONTAINER_CLASSES",
+    "Card",
+    "ComponentLayout",
+    "Div",
+    "HTMLComponentLayout",
+    "Header",
+    "LayoutBase",
+    "Tab",
+    "TabContainer",
+    "css_template",
+    "render_child",
+]
+
 #: The layout defaults (kept here under their django-dashboards names; they live in config).
 CARD_CLASSES = DEFAULT_LAYOUT_COMPONENT_CLASSES["Card"]
 DIV_CLASSES = DEFAULT_LAYOUT_COMPONENT_CLASSES["Div"]

@@ -12,6 +12,19 @@ from dashboards.component.base import CTA, Component
 from dashboards.dashboard import Dashboard
 from dashboards.registry import registry
 
+__all__ = [
+    "DashboardMenuNode",
+    "cta_href",
+    "dashboard_menus",
+    "dashboard_urls",
+    "get_form_context",
+    "lookup",
+    "random_ms_delay",
+    "register",
+    "render_component",
+    "render_dashboard",
+]
+
 if TYPE_CHECKING:
     from django.forms import BaseForm
     from django_stubs_ext import StrOrPromise
