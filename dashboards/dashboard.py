@@ -62,6 +62,18 @@ def default_permission_classes() -> list[type[BasePermission]]:
     return _DEFAULT_PERMISSIONS[0]
 
 
+def with_value_methods(owner: Any, key: str, component: Component) -> Component:
+    """Give a component copy the ``get_<key>_value`` (else ``get_<key>_defer``) method of its
+    dashboard (an instance, or the class for a look at the declaration), as its value."""
+    value_method = getattr(owner, f"get_{key}_value", None)
+    defer_method = getattr(owner, f"get_{key}_defer", None)
+    if callable(value_method):
+        component.value = value_method
+    elif callable(defer_method):
+        component.defer = defer_method
+    return component
+
+
 class BoundComponents(MutableMapping[str, Component]):
     """A dashboard instance's components by key: its class's declarations, each copied for this
     request (bound) the first time it is read, so a request that needs one component of many binds
@@ -253,14 +265,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
 
     def bind_component(self, key: str, component: Component) -> Component:
         """This instance's copy of a component, with ``get_<key>_value``/``_defer`` methods bound."""
-        bound = component.bind(type(self), key, self.object)
-        value_method = getattr(self, f"get_{key}_value", None)
-        defer_method = getattr(self, f"get_{key}_defer", None)
-        if callable(value_method):
-            bound.value = value_method
-        elif callable(defer_method):
-            bound.defer = defer_method
-        return bound
+        return with_value_methods(self, key, component.bind(type(self), key, self.object))
 
     def get_components_dict(self) -> MutableMapping[str, Component]:
         """This instance's components by key (each bound to this request when first read)."""
@@ -452,13 +457,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
             declared = cls.components.get(key)
             placement = None
             if declared is not None:
-                probe = copy.copy(declared)
-                value_method = getattr(cls, f"get_{key}_value", None)
-                defer_method = getattr(cls, f"get_{key}_defer", None)
-                if callable(value_method):
-                    probe.value = value_method
-                elif callable(defer_method):
-                    probe.defer = defer_method
+                probe = with_value_methods(cls, key, copy.copy(declared))
                 placement = probe.get_placement(call_deferred)
             cache[(key, call_deferred)] = placement
         return cache[(key, call_deferred)]  # type: ignore[no-any-return]
