@@ -30,7 +30,7 @@ class LayoutDashboard(Dashboard):
     class Layout(Dashboard.Layout):
         components = ComponentLayout(
             Header(heading="<Title>", size=2),
-            HTML("<p>escaped</p>"),
+            HTML("<p class='given'>as given</p>"),
             HTML(mark_safe("<p class='trusted'>trusted</p>")),
             HR(),
             Card("one", heading="Card heading", footer="Footer", actions=[("/a/", "Action")]),
@@ -49,14 +49,14 @@ def test_header_is_escaped(html):
     assert '<h2 class="dashboard-header">&lt;Title&gt;</h2>' in html
 
 
-def test_html_is_escaped_unless_marked_safe(html):
-    assert "&lt;p&gt;escaped&lt;/p&gt;" in html
+def test_html_renders_the_markup_as_given(html):
+    assert "<p class='given'>as given</p>" in html
     assert "<p class='trusted'>trusted</p>" in html
 
 
 def test_html_is_never_compiled_as_a_template():
-    assert HTML("{{ secret }}{% now 'Y' %}").render(context={"secret": "x"}) == (
-        "{{ secret }}{% now &#x27;Y&#x27; %}"
+    assert HTML("<b>{{ secret }}{% now 'Y' %}</b>").render(context={"secret": "x"}) == (
+        "<b>{{ secret }}{% now 'Y' %}</b>"
     )
 
 
