@@ -35,6 +35,12 @@ class FormData:
     #: True when this render follows a successful POST.
     saved: bool = False
 
+    def __getitem__(self, key: str) -> Any:
+        """Read a field by key (``value["form"]``), as django-dashboards' dict value allowed."""
+        if key not in self.__dataclass_fields__:
+            raise KeyError(key)
+        return getattr(self, key)
+
 
 @dataclass(repr=False)
 class Form(Component):

@@ -65,6 +65,18 @@ def test_value_holds_action_form_method_and_dependents():
     assert (value.method, value.dependents, value.saved) == ("get", ["echo"], False)
 
 
+def test_value_can_be_read_by_key():
+    value = form_component().get_value(request=rf.get("/"))
+    assert value["form"] is value.form
+    assert (value["method"], value["dependents"], value["action"]) == (
+        "get",
+        ["echo"],
+        value.action,
+    )
+    with pytest.raises(KeyError):
+        value["unknown"]
+
+
 async def test_aget_value_builds_the_form_off_the_event_loop():
     value = await form_component().aget_value(request=rf.get("/"))
     assert isinstance(value.form, NameForm)
