@@ -35,7 +35,7 @@ from django_htmx.middleware import HtmxDetails
 
 from dashboards.component.base import Component
 from dashboards.component.form import Form
-from dashboards.dashboard import Dashboard
+from dashboards.dashboard import Dashboard, ModelDashboard
 from dashboards.exceptions import DashboardNotFoundError
 from dashboards.inputs import Inputs
 from dashboards.log import logger
@@ -256,8 +256,14 @@ class DashboardMixin(ContextMixin):
         return {"request": self.request, **self.kwargs}
 
     def get_dashboard(self) -> Dashboard:
-        """This request's dashboard instance."""
-        dashboard = self.get_dashboard_class()(**self.get_dashboard_kwargs())
+        """This request's dashboard instance; 404 for a ``ModelDashboard`` with no object named."""
+        dashboard_class = self.get_dashboard_class()
+        kwargs = self.get_dashboard_kwargs()
+        if issubclass(dashboard_class, ModelDashboard) and kwargs.get("object") is None:
+            lookup_kwarg = dashboard_class._meta.lookup_kwarg
+            if kwargs.get(lookup_kwarg, kwargs.get("lookup")) is None:
+                raise Http404(f"{dashboard_class.__name__} needs an object in the URL.")
+        dashboard = dashboard_class(**kwargs)
         dashboard.request = self.request
         return dashboard
 

@@ -428,3 +428,23 @@ def test_sync_values_are_computed_once_per_request(client):
     client.get(COUNTED + "@component/counted/")
     client.get(COUNTED + "@component/counted/", **XHR)
     assert CALLS == ["counted", "counted", "counted"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/dashboards/testapp/userdashboard/@component/username/",
+        "/dashboards/testapp/userdashboard/username/@form/",
+        "/dashboards/testapp/userdashboard/@component/nothing/",
+    ],
+)
+def test_model_dashboard_component_route_without_the_object_is_404(client, member, url):
+    assert client.get(url).status_code == 404
+    assert client.get(url, **XHR).status_code == 404
+
+
+async def test_model_dashboard_component_route_without_the_object_is_404_under_asgi(
+    async_client, member
+):
+    response = await async_client.get("/dashboards/testapp/userdashboard/@component/username/")
+    assert response.status_code == 404

@@ -26,6 +26,11 @@ def test_missing_customer_is_404(client, shop):
     assert client.get("/dashboards/model_dashboards/customerdashboard/999999/").status_code == 404
 
 
+def test_customer_component_without_the_customer_is_404(client, shop):
+    url = "/dashboards/model_dashboards/customerdashboard/@component/summary/"
+    assert client.get(url).status_code == 404
+
+
 def test_product_dashboard_uses_the_slug_on_every_route(client, shop):
     url = "/dashboards/model_dashboards/productdashboard/space-trader/"
     page = client.get(url).content.decode()
