@@ -113,8 +113,16 @@ class BaseTableSerializer(ClassWithMeta, TableDataProcessorMixin, metaclass=Medi
     def postprocess_meta(
         cls, current_meta: dict[str, Any], resolved: dict[str, Any]
     ) -> dict[str, Any]:
-        """``Meta.title`` names the serializer unless ``name``/``verbose_name`` do."""
+        """``Meta.title`` names the serializer unless ``name``/``verbose_name`` do.
+
+        A concrete serializer without ``Meta.columns`` raises ``ImproperlyConfigured`` here, when
+        the class is created, as in django-dashboards; abstract ones may leave them to subclasses.
+        """
         resolved = super().postprocess_meta(current_meta, resolved)
+        if not resolved.get("abstract") and not resolved.get("columns"):
+            raise ImproperlyConfigured(
+                f"{cls.__name__} must define Meta.columns (or set Meta.abstract = True)."
+            )
         return name_after_title(current_meta.get("title"), current_meta, resolved)
 
     def get_media(self) -> Media:

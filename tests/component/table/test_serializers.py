@@ -60,12 +60,31 @@ def serialize(serializer, **filters):
 # -- Meta ------------------------------------------------------------------------------------
 
 
-def test_serializer_without_columns_cannot_serialize():
-    class NoColumns(TableSerializer):
-        pass
-
+def test_serializer_without_columns_raises_when_the_class_is_created():
     with pytest.raises(ImproperlyConfigured, match=r"NoColumns must define Meta\.columns"):
-        NoColumns.serialize()
+
+        class NoColumns(TableSerializer):
+            pass
+
+
+def test_serializer_with_empty_columns_raises_when_the_class_is_created():
+    with pytest.raises(ImproperlyConfigured, match=r"EmptyColumns must define Meta\.columns"):
+
+        class EmptyColumns(TableSerializer):
+            class Meta:
+                columns = {}
+
+
+def test_serializer_inherits_columns_from_a_concrete_parent():
+    class Parent(TableSerializer):
+        class Meta:
+            columns = {"name": "Name"}
+
+    class Child(Parent):
+        class Meta:
+            force_lower = False
+
+    assert Child.get_columns() == {"name": "Name"}
 
 
 def test_abstract_base_serializers_can_be_subclassed():
