@@ -12,6 +12,7 @@ __all__ = [
     "DEFAULT_COMPONENT_TIMEOUT",
     "DEFAULT_GRID_CSS",
     "DEFAULT_LAYOUT_COMPONENT_CLASSES",
+    "DEFAULT_TABLE_MAX_PAGE_SIZE",
     "Config",
     "CssClasses",
     "css_classes_for",
@@ -58,6 +59,7 @@ DEFAULT_LAYOUT_COMPONENT_CLASSES: dict[str, CssClasses] = {
 
 DEFAULT_GRID_CSS = "span-6"
 DEFAULT_COMPONENT_TIMEOUT = 10.0
+DEFAULT_TABLE_MAX_PAGE_SIZE = 100
 
 
 def merge_css_dictionaries(
@@ -140,3 +142,9 @@ class Config:
     def DASHBOARDS_COMPONENT_TIMEOUT(self) -> float | None:  # noqa: N802
         """Seconds a component's value may take before it renders its error state (None: no limit)."""
         return getattr(settings, "DASHBOARDS_COMPONENT_TIMEOUT", DEFAULT_COMPONENT_TIMEOUT)
+
+    @property
+    def DASHBOARDS_TABLE_MAX_PAGE_SIZE(self) -> int | None:  # noqa: N802
+        """The most rows a table's page holds, unless its serializer sets ``Meta.max_page_size``
+        (None or 0: no limit)."""
+        return getattr(settings, "DASHBOARDS_TABLE_MAX_PAGE_SIZE", DEFAULT_TABLE_MAX_PAGE_SIZE)

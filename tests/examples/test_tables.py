@@ -146,3 +146,24 @@ def test_customer_names_link_to_their_model_dashboards(client):
         "/dashboards/tables/tablesdashboard/@component/customers/"
     ).content.decode()
     assert f'<a href="{customer.get_absolute_url()}">&lt;Ada&gt;</a>' in content
+
+
+def test_a_huge_search_and_huge_numbers_are_answered_not_a_500(client, shop):
+    params = {
+        "search[value]": "a" * 100_000,
+        "columns[2][search][value]": "%" * 100_000,
+        "draw": "9" * 100,
+        "start": "9" * 30,
+        "length": "9" * 30,
+        "order[0][column]": "9" * 5000,
+        "order[0][dir]": "x" * 100_000,
+    }
+    assert client.post(ORDERS, params, HTTP_HX_REQUEST="true").status_code == 200
+    value = json.loads(client.post(ORDERS, params, **XHR).content)
+    assert (value["draw"], value["filtered"], value["data"]) == (1, 0, [])
+
+
+def test_the_page_size_setting_caps_every_page(client, shop, settings):
+    settings.DASHBOARDS_TABLE_MAX_PAGE_SIZE = 7
+    value = json.loads(client.get(ORDERS, {"length": "1000"}, **XHR).content)
+    assert len(value["data"]) == 7

@@ -2,7 +2,7 @@
 
 The request parameters are the DataTables server-side ones (``draw``, ``start``, ``length``,
 ``search[value]``, ``columns[i][search][value]``, ``order[k][column]``, ``order[k][dir]``);
-:class:`TableQuery` reads them, forgiving anything malformed.
+:class:`TableQuery` reads them, forgiving anything malformed and bounding every one of them.
 """
 
 from __future__ import annotations
@@ -17,7 +17,11 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import CharField, F, Field, Model, Q, QuerySet, TextField
 from django.db.models.functions import Lower
 
+from dashboards.config import Config
+
 __all__ = [
+    "MAX_INT",
+    "MAX_SEARCH_LENGTH",
     "TableDataProcessorMixin",
     "TableListProcessor",
     "TableQuery",
@@ -28,13 +32,30 @@ __all__ = [
 #: One sort key: a column key and whether it sorts in descending order.
 SortKey = tuple[str, bool]
 
+#: The most characters a search (the table's or a column's) keeps: a longer one is cut to it.
+MAX_SEARCH_LENGTH = 200
+#: The largest ``draw``, ``start`` and ``length`` a request may give (larger ones are clamped).
+MAX_INT = 2**31 - 1
+#: The longest text read as a number (longer text is not one).
+_MAX_DIGITS = 20
+
 
 def parse_int(value: Any, default: Any) -> Any:
-    """``value`` as an int; ``default`` for anything that is not a whole number."""
+    """``value`` as an int between ``-MAX_INT`` and ``MAX_INT`` (clamped); ``default`` for anything
+    that is not a whole number."""
+    text = str(value).strip()
+    if len(text) > _MAX_DIGITS:
+        return default
     try:
-        return int(str(value).strip())
+        number = int(text)
     except (TypeError, ValueError):
         return default
+    return max(-MAX_INT, min(number, MAX_INT))
+
+
+def search_text(value: Any) -> str:
+    """A search parameter as text, stripped and cut to ``MAX_SEARCH_LENGTH`` characters."""
+    return str(value or "").strip()[:MAX_SEARCH_LENGTH].strip()
 
 
 def get_path(row: Any, path: str) -> Any:
@@ -64,6 +85,7 @@ class TableQuery:
 
     Malformed numbers fall back to the defaults; a negative ``start`` means 0; a ``length`` below 1
     (DataTables' -1, "All") or missing means every row, up to ``max_length`` (None: no cap).
+    Numbers are clamped to ``MAX_INT`` and searches cut to ``MAX_SEARCH_LENGTH`` characters.
     """
 
     draw: int
@@ -89,7 +111,7 @@ class TableQuery:
             length = min(length, max_length)
         column_search = {}
         for index, key in enumerate(columns):
-            text = str(filters.get(f"columns[{index}][search][value]") or "").strip()
+            text = search_text(filters.get(f"columns[{index}][search][value]"))
             if text:
                 column_search[key] = text
         order: list[SortKey] = []
@@ -99,10 +121,10 @@ class TableQuery:
                 descending = str(filters.get(f"order[{position}][dir]", "")).lower() == "desc"
                 order.append((columns[index], descending))
         return cls(
-            draw=parse_int(filters.get("draw"), 1),
+            draw=max(parse_int(filters.get("draw"), 1), 0),
             start=max(parse_int(filters.get("start"), 0), 0),
             length=length or None,
-            search=str(filters.get("search[value]") or "").strip(),
+            search=search_text(filters.get("search[value]")),
             column_search=column_search,
             order=order,
         )
@@ -295,11 +317,18 @@ class TableDataProcessorMixin(TableQuerysetProcessor, TableListProcessor):
         return []
 
     @classmethod
+    def get_max_page_size(cls) -> int | None:
+        """The most rows a page holds: ``Meta.max_page_size``, else the setting
+        ``DASHBOARDS_TABLE_MAX_PAGE_SIZE`` (100); 0 or None there means no limit."""
+        size = getattr(cls._meta, "max_page_size", None)
+        if size is None:
+            size = Config().DASHBOARDS_TABLE_MAX_PAGE_SIZE
+        return size or None
+
+    @classmethod
     def get_query(cls, filters: Mapping[str, Any] | None) -> TableQuery:
         """The request's table parameters, read against this table's columns."""
-        return TableQuery.from_filters(
-            filters, list(cls.get_columns()), getattr(cls._meta, "max_page_size", None)
-        )
+        return TableQuery.from_filters(filters, list(cls.get_columns()), cls.get_max_page_size())
 
     @classmethod
     def get_order(cls, data: Any, filters: Mapping[str, Any] | None) -> list[SortKey]:

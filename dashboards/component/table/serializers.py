@@ -94,8 +94,9 @@ class TableSerializerOptions(Options):
     first_as_absolute_url: bool = False
     #: Sort text case-insensitively.
     force_lower: bool = True
-    #: The most rows one page may hold (None: no limit).
-    max_page_size: int | None = 1000
+    #: The most rows one page may hold: None (the default) reads the setting
+    #: ``DASHBOARDS_TABLE_MAX_PAGE_SIZE`` (100); 0 means no limit.
+    max_page_size: int | None = None
 
 
 class BaseTableSerializer(ClassWithMeta, TableDataProcessorMixin, metaclass=MediaDefiningClass):

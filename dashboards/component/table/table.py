@@ -206,9 +206,10 @@ class DataTable(BasicTable):
         return self.prepare_value(serializer().serialize_data(rows, filters))
 
     def get_max_page_size(self) -> int | None:
-        """The most rows a page holds: the serializer's ``Meta.max_page_size``."""
+        """The most rows a page holds: the serializer's ``Meta.max_page_size``, else the setting
+        ``DASHBOARDS_TABLE_MAX_PAGE_SIZE``."""
         serializer = self.get_serializer() or TableSerializer
-        return serializer._meta.max_page_size
+        return serializer.get_max_page_size()
 
     def get_table_view(
         self, request: HttpRequest | None, value: Any, filters: dict[str, Any] | None = None

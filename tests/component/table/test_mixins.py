@@ -10,6 +10,8 @@ from django.db.models import Count, F
 from django.test.utils import CaptureQueriesContext
 
 from dashboards.component.table.mixins import (
+    MAX_INT,
+    MAX_SEARCH_LENGTH,
     TableDataProcessorMixin,
     TableListProcessor,
     TableQuery,
@@ -378,3 +380,70 @@ def test_mixin_needs_columns_from_its_subclass():
     with pytest.raises(NotImplementedError):
         TableDataProcessorMixin.get_columns()
     assert TableDataProcessorMixin.get_default_order() == []
+
+
+# -- bounds on what a request may ask --------------------------------------------------------
+
+
+def test_parse_int_clamps_huge_numbers_and_ignores_overlong_text():
+    assert parse_int(str(10**15), 0) == MAX_INT
+    assert parse_int(str(-(10**15)), 0) == -MAX_INT
+    assert parse_int("9" * 100_000, 7) == 7
+
+
+def test_query_bounds_every_number():
+    huge = "9" * 18
+    query = TableQuery.from_filters(
+        {"draw": huge, "start": huge, "length": huge, "order[0][column]": huge}, COLUMNS
+    )
+    assert (query.draw, query.start, query.length, query.order) == (MAX_INT, MAX_INT, MAX_INT, [])
+    assert TableQuery.from_filters({"draw": "-5"}, COLUMNS).draw == 0
+
+
+def test_query_cuts_searches_to_the_maximum_length():
+    long = "a" * 100_000
+    query = TableQuery.from_filters(
+        {"search[value]": long, "columns[1][search][value]": long, "order[0][dir]": long}, COLUMNS
+    )
+    assert query.search == "a" * MAX_SEARCH_LENGTH
+    assert query.column_search == {"city": "a" * MAX_SEARCH_LENGTH}
+
+
+class CappedCustomers(TableDataProcessorMixin):
+    _meta = SimpleNamespace(force_lower=True, max_page_size=None)
+
+    @classmethod
+    def get_columns(cls):
+        return {"name": "Name", "city": "City"}
+
+
+def test_page_size_is_capped_by_the_setting_unless_meta_sets_one(settings):
+    assert CappedCustomers.get_query({"length": "1000"}).length == 100
+    assert CappedCustomers.get_query({"length": "-1"}).length == 100
+    settings.DASHBOARDS_TABLE_MAX_PAGE_SIZE = 20
+    assert CappedCustomers.get_query({"length": "1000"}).length == 20
+    settings.DASHBOARDS_TABLE_MAX_PAGE_SIZE = None
+    assert CappedCustomers.get_query({"length": "1000"}).length == 1000
+    CappedCustomers._meta.max_page_size = 500
+    try:
+        assert CappedCustomers.get_query({"length": "1000"}).length == 500
+        CappedCustomers._meta.max_page_size = 0
+        assert CappedCustomers.get_query({"length": "-1"}).length is None
+    finally:
+        CappedCustomers._meta.max_page_size = None
+
+
+@pytest.mark.django_db
+def test_huge_search_and_numbers_on_a_queryset_do_not_fail():
+    make_shop(3)
+    long = "%_" * 50_000
+    data = CappedCustomers.filter(
+        Customer.objects.all(), {"search[value]": long, "columns[0][search][value]": long}
+    )
+    assert list(data) == []
+    query = CappedCustomers.get_query({"start": "9" * 18, "length": "9" * 18})
+    rows, count = CappedCustomers.apply_paginator(
+        Customer.objects.order_by("pk"), query.start, query.length
+    )
+    assert count == Customer.objects.count()
+    assert len(rows) == min(count, 100)
