@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from asgiref.sync import sync_to_async
 from django import forms
-from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.forms.widgets import MediaDefiningClass
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import URLPattern, URLResolver, reverse
 from django.utils.module_loading import import_string
@@ -561,15 +561,22 @@ class ModelDashboard(Dashboard):
         return model._default_manager.all()
 
     def get_object(self, **kwargs: Any) -> Any:
-        """The object named by the URL's lookup; ``Http404`` when there is none."""
+        """The object named by the URL's lookup.
+
+        As in django-dashboards, a lookup that matches no object raises the model's
+        ``DoesNotExist`` (so does a value that is not valid for the field); the views answer 404.
+        """
         lookup_kwarg = self._meta.lookup_kwarg
         lookup = kwargs.get(lookup_kwarg, kwargs.get("lookup"))
         if lookup is None:
             raise AttributeError(f"{lookup_kwarg} not in kwargs")
+        queryset = self.get_queryset()
         try:
-            return self.get_queryset().get(**{self._meta.lookup_field: lookup})
-        except (ObjectDoesNotExist, ValueError, ValidationError):
-            raise Http404(f"No {type(self).__name__} object matches {lookup!r}.") from None
+            return queryset.get(**{self._meta.lookup_field: lookup})
+        except (ValueError, ValidationError):
+            raise queryset.model.DoesNotExist(
+                f"No {type(self).__name__} object matches {lookup!r}."
+            ) from None
 
     def get_absolute_url(self) -> str:  # type: ignore[override]
         """The URL of this object's dashboard, built from ``lookup_field``."""

@@ -19,7 +19,7 @@ from inspect import isawaitable, iscoroutinefunction
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from asgiref.sync import sync_to_async
-from django.core.exceptions import PermissionDenied, SynchronousOnlyOperation
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, SynchronousOnlyOperation
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -263,7 +263,10 @@ class DashboardMixin(ContextMixin):
             lookup_kwarg = dashboard_class._meta.lookup_kwarg
             if kwargs.get(lookup_kwarg, kwargs.get("lookup")) is None:
                 raise Http404(f"{dashboard_class.__name__} needs an object in the URL.")
-        dashboard = dashboard_class(**kwargs)
+        try:
+            dashboard = dashboard_class(**kwargs)
+        except ObjectDoesNotExist as error:  # ModelDashboard.get_object found no object
+            raise Http404(str(error)) from None
         dashboard.request = self.request
         return dashboard
 

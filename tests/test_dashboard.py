@@ -2,7 +2,6 @@
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.http import Http404
 from django.test import RequestFactory, override_settings
 
 from dashboards.component import Text
@@ -244,9 +243,26 @@ def test_model_dashboard_finds_its_object_by_lookup_field(member):
 
 
 @pytest.mark.django_db
-def test_model_dashboard_missing_object_is_404():
-    with pytest.raises(Http404):
+def test_model_dashboard_get_object_raises_does_not_exist_for_a_missing_object():
+    from django.contrib.auth.models import User
+
+    with pytest.raises(User.DoesNotExist):
         UserDashboard(username="nobody")
+
+
+@pytest.mark.django_db
+def test_model_dashboard_get_object_raises_does_not_exist_for_an_invalid_lookup():
+    from django.contrib.auth.models import User
+
+    class ByPk(ModelDashboard):
+        name = Text(value="x")
+
+        class Meta:
+            app_label = "testapp"
+            model = User
+
+    with pytest.raises(User.DoesNotExist):
+        ByPk(lookup="not-a-number")
 
 
 def test_model_dashboard_without_lookup_is_an_error():
