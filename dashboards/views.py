@@ -27,6 +27,7 @@ from django.forms import Media
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
 from django.template.response import SimpleTemplateResponse
 from django.urls import URLPattern, path
+from django.utils.cache import patch_vary_headers
 from django.utils.decorators import classonlymethod
 from django.utils.functional import classproperty
 from django.views import View
@@ -82,9 +83,10 @@ def _forget_on_loop(setting: str, **kwargs: Any) -> None:
 
 
 def is_htmx(request: HttpRequest) -> bool:
-    """Whether htmx made the request (and it is not a boosted full-page navigation)."""
+    """Whether htmx made the request for a fragment: not a boosted full-page navigation, nor a
+    history restore (``HX-History-Restore-Request``), which both need the full page."""
     htmx = getattr(request, "htmx", None) or HtmxDetails(request)
-    return bool(htmx) and not htmx.boosted
+    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
 
 
 def encode_json(value: Any) -> str:
@@ -176,6 +178,9 @@ class DashboardMixin(ContextMixin):
     kwargs: dict[str, Any]
     #: This class's own handlers, which have an async twin (``handle``/``ahandle``).
     default_handlers: ClassVar[tuple[str, ...]] = ()
+    #: The request headers the answer depends on, sent in its ``Vary`` header so that no cache
+    #: gives one kind of answer to a request for another.
+    vary_headers: ClassVar[tuple[str, ...]] = ()
 
     if TYPE_CHECKING:
         # What the mixin uses of ``View``, which every dashboard view subclasses too (typed as
@@ -436,6 +441,11 @@ class DashboardMixin(ContextMixin):
         """The answer, once the values are computed."""
         raise NotImplementedError
 
+    def vary(self, response: HttpResponseBase) -> HttpResponseBase:
+        """``response`` with ``vary_headers`` added to its ``Vary`` header."""
+        patch_vary_headers(response, self.vary_headers)
+        return response
+
     def handle(self, request: HttpRequest) -> HttpResponseBase:
         """The default answer, from sync code."""
         components = self.get_components_to_resolve(request)
@@ -479,6 +489,7 @@ class DashboardView(DashboardMixin, TemplateResponseMixin, View):
     template_name = "dashboards/dashboard.html"
     partial_template_name = "dashboards/dashboard_partial.html"
     default_handlers = ("get",)
+    vary_headers = ("HX-Request", "HX-Boosted", "HX-History-Restore-Request")
     #: The page's CSS and JS (the dashboard's and its components'), collected by ``prepare``.
     media: Media
 
@@ -517,8 +528,8 @@ class DashboardView(DashboardMixin, TemplateResponseMixin, View):
         return self.dashboard.get_page_components()
 
     def respond(self, request: HttpRequest) -> HttpResponseBase:
-        """The page."""
-        return self.render_to_response(self.get_context_data())
+        """The page (its layout alone for htmx)."""
+        return self.vary(self.render_to_response(self.get_context_data()))
 
 
 class ComponentView(DashboardMixin, TemplateResponseMixin, View):
@@ -526,6 +537,7 @@ class ComponentView(DashboardMixin, TemplateResponseMixin, View):
 
     template_name = "dashboards/components/partial.html"
     default_handlers: ClassVar[tuple[str, ...]] = ("get", "post")
+    vary_headers = ("X-Requested-With",)
     call_deferred = True
     #: The requested component of this request's dashboard, found by ``prepare``.
     component: Component
@@ -583,8 +595,8 @@ class ComponentView(DashboardMixin, TemplateResponseMixin, View):
     def respond(self, request: HttpRequest) -> HttpResponseBase:
         """The value as JSON (for ``X-Requested-With: XMLHttpRequest``), else as HTML."""
         if is_ajax(request):
-            return self.json_response(self.resolution())
-        return self.render_to_response(self.get_context_data())
+            return self.vary(self.json_response(self.resolution()))
+        return self.vary(self.render_to_response(self.get_context_data()))
 
     def resolution(self) -> Resolution:
         """This request's resolution of the component's deferred value."""
@@ -636,7 +648,7 @@ class FormComponentView(ComponentView):
         """Validate and save; answer the form (fresh after a save) and its refreshed dependents."""
         form, saved = self.process_form(request)
         if is_ajax(request):
-            return self.form_json_response(form, saved)
+            return self.vary(self.form_json_response(form, saved))
         if saved:
             form = self.component.get_form(None)
         self.inputs.submitted[self.component.key] = self.component.make_value(form, saved=saved)  # type: ignore[index]

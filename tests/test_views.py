@@ -448,3 +448,43 @@ async def test_model_dashboard_component_route_without_the_object_is_404_under_a
 ):
     response = await async_client.get("/dashboards/testapp/userdashboard/@component/username/")
     assert response.status_code == 404
+
+
+PAGE_VARY = {"hx-request", "hx-boosted", "hx-history-restore-request"}
+
+
+def vary_of(response):
+    return {header.strip().lower() for header in response.get("Vary", "").split(",")}
+
+
+@pytest.mark.parametrize("headers", [{}, {"HTTP_HX_REQUEST": "true"}])
+def test_page_varies_on_the_htmx_headers(client, headers):
+    assert vary_of(client.get(PAGE, **headers)) >= PAGE_VARY
+
+
+async def test_page_varies_on_the_htmx_headers_under_asgi(async_client):
+    response = await async_client.get(PAGE, headers={"HX-Request": "true"})
+    assert vary_of(response) >= PAGE_VARY
+
+
+def test_htmx_history_restore_gets_the_full_page(client):
+    response = client.get(PAGE, HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert b"<html" in response.content
+
+
+@pytest.mark.parametrize("headers", [{}, XHR, {"HTTP_HX_REQUEST": "true"}])
+def test_component_varies_on_x_requested_with(client, headers):
+    response = client.get(PAGE + "@component/second/", **headers)
+    assert "x-requested-with" in vary_of(response)
+
+
+async def test_component_json_varies_on_x_requested_with_under_asgi(async_client):
+    response = await async_client.get(
+        PAGE + "@component/second/", headers={"X-Requested-With": "XMLHttpRequest"}
+    )
+    assert "x-requested-with" in vary_of(response)
+
+
+def test_form_post_json_varies_on_x_requested_with(client):
+    response = client.post(FORMS + "action/@form/", {"name": "linus"}, **XHR)
+    assert "x-requested-with" in vary_of(response)
