@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from django.urls import reverse_lazy
 from django.utils.module_loading import import_string
 
+from dashboards.utils import safe_url
+
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
@@ -25,7 +27,8 @@ class CTA:
     dashboard: str | type[Dashboard] | None = None
 
     def get_href(self, obj: Any = None) -> StrOrPromise | None:
-        """Return the link: the dashboard's URL (its detail URL with ``obj``), else ``href``."""
+        """Return the link: the dashboard's URL (its detail URL with ``obj``), else ``href``
+        (``"#"`` when it is not a safe URL, such as ``javascript:``: see ``dashboards.utils.safe_url``)."""
         if self.dashboard:
             dashboard = (
                 import_string(self.dashboard) if isinstance(self.dashboard, str) else self.dashboard
@@ -34,6 +37,6 @@ class CTA:
                 lookup = getattr(obj, dashboard._meta.lookup_field)
                 return reverse_lazy(f"dashboards:{dashboard.get_slug()}_detail", args=[lookup])
             return reverse_lazy(f"dashboards:{dashboard.get_slug()}")
-        if callable(self.href):
-            return self.href(obj)
-        return self.href
+        href = self.href(obj) if callable(self.href) else self.href
+        safe: StrOrPromise | None = safe_url(href, default="#")  # never javascript: from data
+        return safe

@@ -16,6 +16,7 @@ from dashboards.component.values import call_kwargs
 from dashboards.config import DEFAULT_LAYOUT_COMPONENT_CLASSES
 from dashboards.exceptions import LayoutError
 from dashboards.log import logger
+from dashboards.utils import safe_url
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -202,9 +203,10 @@ class Card(HTMLComponentLayout):
         self.actions = list(actions or [])
 
     def get_actions(self, obj: Any = None) -> list[tuple[StrOrPromise | None, str]]:
-        """The actions as ``(url, label)`` pairs, CTAs resolved for the object."""
+        """The actions as ``(url, label)`` pairs, CTAs resolved for the object; a URL that is not
+        safe (``javascript:``...) is ``"#"``."""
         return [
-            (link.get_href(obj=obj) if isinstance(link, CTA) else link, label)
+            (link.get_href(obj=obj) if isinstance(link, CTA) else safe_url(link, "#"), label)
             for link, label in self.actions
         ]
 

@@ -20,6 +20,7 @@ from django.urls import ResolverMatch, resolve
 
 from dashboards.dashboard import Dashboard, ModelDashboard
 from dashboards.registry import Registrable, registry
+from dashboards.utils import safe_url
 
 __all__ = [
     "DashboardMenu",
@@ -127,7 +128,8 @@ class MenuItem:
         item = copy.copy(self)
         if not item.check(request):
             return item
-        item.selected = self.selected or is_current_url(self.url, request)
+        item.url = safe_url(self.url, default="#")  # never a javascript: link built from data
+        item.selected = self.selected or is_current_url(item.url, request)
         children = self.get_children(request)
         if children is None:
             return item

@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString
 from dashboards.component.base import CTA, Component
 from dashboards.dashboard import Dashboard
 from dashboards.registry import registry
+from dashboards.utils import safe_url
 
 __all__ = [
     "DashboardMenuNode",
@@ -23,6 +24,7 @@ __all__ = [
     "register",
     "render_component",
     "render_dashboard",
+    "safe_url_filter",
 ]
 
 if TYPE_CHECKING:
@@ -96,6 +98,13 @@ def get_form_context(form: BaseForm) -> dict[str, Any]:
 def cta_href(cta: CTA, obj: Any = None) -> StrOrPromise | None:
     """``cta|cta_href:object``: the link of a CTA for an object."""
     return cta.get_href(obj=obj)
+
+
+@register.filter(name="safe_url")
+def safe_url_filter(url: Any) -> Any:
+    """``url|safe_url``: the URL if a link to it is safe (http, https, mailto or a path), else
+    an empty string (see :func:`dashboards.utils.safe_url`)."""
+    return safe_url(url, default="")
 
 
 class DashboardMenuNode(template.Node):

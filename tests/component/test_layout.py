@@ -158,3 +158,15 @@ def test_css_template_joins_non_empty_classes():
 def test_extra_kwargs_reach_the_template_context():
     card = Card("one", image_url="/img.png", heading="H")
     assert 'src="/img.png"' in card.render(LayoutDashboard(), {})
+
+
+def test_card_actions_never_link_to_javascript():
+    card = Card(
+        "one",
+        actions=[
+            ("javascript:alert(1)", "String"),
+            (CTA(href=lambda obj: " JaVaScRiPt:alert(1)"), "Callable"),
+            ("/ok/", "Fine"),
+        ],
+    )
+    assert card.get_actions(None) == [("#", "String"), ("#", "Callable"), ("/ok/", "Fine")]

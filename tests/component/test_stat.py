@@ -1,5 +1,7 @@
 """Tests of dashboards.component.stat: Stat and StatData."""
 
+import pytest
+
 from dashboards.component import Stat
 from dashboards.component.stat import StatData
 from tests.component.test_base import bound
@@ -35,3 +37,12 @@ def test_stat_text_and_sub_text_are_escaped():
     html = bound(Stat(value=StatData(text="<i>x</i>", sub_text="<b>y</b>"))).render({})
     assert "<i>" not in html
     assert "<b>" not in html
+
+
+@pytest.mark.parametrize(
+    "href", [" javascript:alert(1)", "JaVaScRiPt:alert(1)", "\x01javascript:x"]
+)
+def test_stat_with_an_unsafe_href_is_not_a_link(href):
+    html = bound(Stat(value="1", href=href)).render({})
+    assert "javascript" not in html.lower()
+    assert "<a " not in html

@@ -466,3 +466,11 @@ def test_dashboard_menu_of_an_app_without_dashboards_is_empty():
 
     assert Nothing.get_items() == []
     assert Nothing.render(make_request()) == []
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "\tjavascript:x"])
+def test_a_menu_item_never_links_to_javascript(url):
+    rendered = MenuItem(title="Bad", url=url).render(make_request())
+    assert rendered.url == "#"
+    assert rendered.visible is True
+    assert rendered.selected is False
