@@ -68,9 +68,9 @@ def with_value_methods(owner: Any, key: str, component: Component) -> Component:
     value_method = getattr(owner, f"get_{key}_value", None)
     defer_method = getattr(owner, f"get_{key}_defer", None)
     if callable(value_method):
-        component.value = value_method
+        component.fill_by_binding("value", value_method)
     elif callable(defer_method):
-        component.defer = defer_method
+        component.fill_by_binding("defer", defer_method)
     return component
 
 

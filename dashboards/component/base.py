@@ -53,9 +53,21 @@ if TYPE_CHECKING:
 __all__ = ["Component"]
 
 
-@dataclass(repr=False)
+#: The fields a dashboard fills in when it binds a component to a request; equality ignores them.
+BINDING_FIELDS = frozenset(
+    {"key", "verbose_name", "dashboard", "object", "render_type", "dependent_components"}
+)
+
+
+@dataclass(repr=False, eq=False)
 class Component(metaclass=MediaDefiningClass):
-    """A dashboard component: a value (or a deferred value) rendered through a template."""
+    """A dashboard component: a value (or a deferred value) rendered through a template.
+
+    Components compare equal when their declared fields are equal: what binding to a request
+    adds (key, names, dashboard, object, default CSS classes, ``get_<key>_value`` methods) is
+    ignored, so a request's components equal the class's declarations. A subclass that is a
+    dataclass should pass ``eq=False`` to keep this equality.
+    """
 
     template_name: str | None = None
     value: Any = None
@@ -64,11 +76,11 @@ class Component(metaclass=MediaDefiningClass):
     defer_loading_template_name: str = "dashboards/components/loading.html"
     dependents: list[str] | None = None
     cta: CTA | None = None
-    key: str | None = None
-    verbose_name: str | None = None
-    dashboard: type[Dashboard] | None = None
-    object: Any = None
-    render_type: str | None = None
+    key: str | None = field(default=None, compare=False)
+    verbose_name: str | None = field(default=None, compare=False)
+    dashboard: type[Dashboard] | None = field(default=None, compare=False)
+    object: Any = field(default=None, compare=False)
+    render_type: str | None = field(default=None, compare=False)
     serializable: bool = True
     icon: str | None = None
     css_classes: str | dict[str, str] | None = None
@@ -106,6 +118,39 @@ class Component(metaclass=MediaDefiningClass):
     def __str__(self) -> str:
         return self.render({})
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when of the same class with equal declared fields (see the class docstring)."""
+        if not isinstance(other, Component) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self.declared_fields() == other.declared_fields()
+
+    # Unhashable, as a dataclass with ``eq`` is (defining ``__eq__`` would imply it too).
+    __hash__ = None  # type: ignore[assignment]
+
+    def declared_fields(self) -> tuple[Any, ...]:
+        """The values of the compared fields as declared, before binding filled any in."""
+        return tuple(
+            self.declared_value(f.name)
+            for f in dataclasses.fields(self)
+            if f.compare and f.name not in BINDING_FIELDS
+        )
+
+    def declared_value(self, name: str) -> Any:
+        """A field's declared value: the value it had before binding set it, while it keeps the
+        value binding gave it (a value changed since then is the value)."""
+        value = getattr(self, name)
+        filled = self.__dict__.get("_filled_by_binding", {}).get(name)
+        if filled is not None and value is filled[0]:
+            return filled[1]
+        return value
+
+    def fill_by_binding(self, name: str, value: Any) -> None:
+        """Set a field for a request, remembering its declared value for equality."""
+        filled = dict(self.__dict__.get("_filled_by_binding", {}))
+        filled[name] = (value, self.declared_value(name))
+        self.__dict__["_filled_by_binding"] = filled
+        setattr(self, name, value)
+
     # -- binding ---------------------------------------------------------------------------
 
     def bind(self, dashboard: type[Dashboard], key: str, obj: Any = None) -> Self:
@@ -120,11 +165,11 @@ class Component(metaclass=MediaDefiningClass):
         state["verbose_name"] = self.verbose_name or key
         state["render_type"] = self.render_type or type(self).__name__
         state["object"] = obj
-        state["css_classes"] = self.get_css_classes()
-        if self.grid_css_classes is None:
-            state["grid_css_classes"] = default_grid_css()
-        state["dependents"] = list(self.dependents) if self.dependents else None
         state["dependent_components"] = None
+        bound.fill_by_binding("css_classes", self.get_css_classes())
+        if self.grid_css_classes is None:
+            bound.fill_by_binding("grid_css_classes", default_grid_css())
+        bound.fill_by_binding("dependents", list(self.dependents) if self.dependents else None)
         return bound
 
     def get_css_classes(self) -> str | dict[str, str] | None:

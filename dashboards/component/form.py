@@ -42,7 +42,7 @@ class FormData:
         return getattr(self, key)
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class Form(Component):
     """A form; ``dependents`` are re-rendered with its data whenever it changes or is submitted."""
 

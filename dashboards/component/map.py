@@ -10,7 +10,7 @@ from dashboards.component.chart.chart import PlotlyComponent
 __all__ = ["Map"]
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class Map(PlotlyComponent):
     """A plotly map: a figure, a callable returning one, or a ``ChartSerializer`` class."""
 

@@ -8,7 +8,7 @@ from dashboards.component.stat import Stat, StatData
 __all__ = ["Stat", "StatData", "Text"]
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class Text(Component):
     """Text: escaped unless ``mark_safe`` is set, for HTML you trust."""
 

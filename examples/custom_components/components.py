@@ -6,7 +6,7 @@ from dashboards.component import Component
 
 
 # progress-start
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class Progress(Component):
     """A labelled progress bar; its value is a number from 0 to ``maximum``."""
 

@@ -24,7 +24,7 @@ class TemplatedDashboard(Dashboard):
 
 
 # pill-start
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class Pill(Text):
     """A Text with a template of its own."""
 

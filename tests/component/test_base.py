@@ -259,3 +259,103 @@ def test_template_id_follows_a_subclass_that_builds_its_own_url():
             return "/somewhere/else/"
 
     assert Elsewhere(value="x").template_id == "somewhereelse"
+
+
+# -- equality --------------------------------------------------------------------------------
+
+
+class EqualityDashboard(Dashboard):
+    text = Text(value="x", dependents=["form_like"])
+    stat = Stat(value="1", css_classes={"stat": "big"})
+    method = Text()
+    deferred = Text(defer=lambda: "later", grid_css_classes="span-3")
+    form_like = Text(value="y", dependents=[])
+
+    class Meta:
+        app_label = "testapp"
+
+    def get_method_value(self, **kwargs):
+        return "from a method"
+
+
+def test_request_components_equal_the_declarations():
+    dashboard = EqualityDashboard(request=rf.get("/"))
+    components = dashboard.get_components()
+    assert components == list(EqualityDashboard.components.values())
+    assert components == [
+        EqualityDashboard.components["text"],
+        EqualityDashboard.components["stat"],
+        EqualityDashboard.components["method"],
+        EqualityDashboard.components["deferred"],
+        EqualityDashboard.components["form_like"],
+    ]
+    # Binding filled these in; equality ignores them.
+    assert components[0].key == "text"
+    assert components[0].dependent_components == [components[4]]
+    assert components[1].css_classes["icon"] == "stat__icon"
+    assert components[2].value() == "from a method"
+    assert components[3].grid_css_classes == "span-3"
+    assert components[4].grid_css_classes == "span-6"
+
+
+def test_components_with_different_declared_fields_differ():
+    assert Text(value="x") == Text(value="x")
+    assert Text(value="x") != Text(value="y")
+    assert Text(value="x") != Stat(value="x")
+    assert Text(value="x", css_classes="a") != Text(value="x", css_classes="b")
+    assert Text(value="x", grid_css_classes="span-6") != Text(value="x")
+    assert bound(Text(value="x")) == Text(value="x")
+    assert bound(Text(value="x")) != Text(value="y")
+
+
+def test_a_field_changed_after_binding_counts_in_equality():
+    component = bound(Text(value="x"))
+    component.grid_css_classes = "span-4"
+    assert component != Text(value="x")
+    assert component == Text(value="x", grid_css_classes="span-4")
+    component.value = "y"
+    assert component == Text(value="y", grid_css_classes="span-4")
+
+
+def test_a_rebound_component_still_equals_its_declaration():
+    component = bound(Text(value="x", css_classes={"a": "b"}))
+    assert component.bind(EqualityDashboard, "other", object()) == Text(
+        value="x", css_classes={"a": "b"}
+    )
+
+
+def test_components_stay_unhashable():
+    with pytest.raises(TypeError):
+        hash(Text(value="x"))
+    with pytest.raises(TypeError):
+        hash(bound(Text(value="x")))
+
+
+def test_builtin_components_keep_the_declared_equality():
+    import dashboards.component.chart.chart
+    import dashboards.component.form
+    import dashboards.component.gauge.gauge
+    import dashboards.component.map
+    import dashboards.component.stat.stat
+    import dashboards.component.table.table
+    import dashboards.component.text
+
+    modules = [
+        dashboards.component.chart.chart,
+        dashboards.component.form,
+        dashboards.component.gauge.gauge,
+        dashboards.component.map,
+        dashboards.component.stat.stat,
+        dashboards.component.table.table,
+        dashboards.component.text,
+    ]
+    classes = [
+        value
+        for module in modules
+        for value in vars(module).values()
+        if isinstance(value, type) and issubclass(value, Component)
+    ]
+    assert len(classes) >= 9
+    for cls in classes:
+        assert cls.__eq__ is Component.__eq__, cls
+        assert cls.__hash__ is None, cls

@@ -91,7 +91,7 @@ def config_attribute(value: Any) -> str:
     return str(value)
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class PlotlyComponent(Component):
     """Base of the components drawn by plotly.js (``Chart``, ``Map``).
 
@@ -178,7 +178,7 @@ def chart_context(
     }
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class Chart(PlotlyComponent):
     """A plotly chart: a figure, a callable returning one, or a ``ChartSerializer`` class.
 

@@ -39,7 +39,7 @@ def _attribute(value: float) -> str:
     return format(Decimal(str(value)).normalize(), "f") if value else "0"
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class Gauge(Component):
     """A gauge: an arc filled from ``min`` to the value, with the value, a title and a sub-text.
 

@@ -24,7 +24,7 @@ class StatData:
         self.change_by_display = self.change_by_text or self.change_by
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class Stat(Component):
     """A single figure, such as a count or a total, with an optional change and link."""
 

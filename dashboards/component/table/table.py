@@ -104,7 +104,7 @@ def _cell(row: Any, key: str) -> Any:
         return None
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class BasicTable(Component):
     """A plain HTML table of its value: rows (dicts or objects) or a serializer's page.
 
@@ -150,7 +150,7 @@ class BasicTable(Component):
         return context
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class DataTable(BasicTable):
     """A table paged, sorted and searched on the server; htmx swaps in each new page.
 
@@ -279,6 +279,6 @@ class DataTable(BasicTable):
         return view
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class Table(DataTable):
     """A table paged, sorted and searched on the server (see :class:`DataTable`)."""
