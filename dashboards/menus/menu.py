@@ -1,9 +1,10 @@
 """Menus: sections of links to dashboards (and anything else), rendered per request.
 
-A menu is declared once, at import time, and rendered for every request. Rendering never changes
-the declared items: ``MenuItem.render`` returns a new item holding this request's state
-(``visible``, ``selected``, ``open`` and the visible children), so two requests never see each
-other's menu.
+A menu is declared once, at import time, and rendered for every request. ``MenuItem.render``
+sets this request's state on the item, as in django-dashboards (``visible``, ``selected``,
+``open``, ``parent`` and the visible ``children``); ``Menu.render`` renders a copy of each item
+that ``get_items`` returns, so two requests never see each other's menu, even when ``get_items``
+returns the same objects every time.
 """
 
 from __future__ import annotations
@@ -121,25 +122,39 @@ class MenuItem:
         return self.children
 
     def render(self, request: HttpRequest) -> MenuItem:
-        """A copy of this item for ``request``: checked, selected/open, with its visible children.
+        """Render this item for ``request``, as django-dashboards did: set ``visible`` (from the
+        check), ``selected`` when its URL is the current page, ``children`` to the visible rendered
+        children (calling ``children`` when it is callable), each child's ``parent``, and ``open``
+        when a descendant is selected. Returns the item itself.
 
-        A parent without a URL of its own whose children are all hidden is hidden too.
+        A parent without a URL of its own whose children are all hidden is hidden too. The item is
+        changed: render a :meth:`request_copy` of an item shared between requests (as
+        ``Menu.render`` does).
         """
-        item = copy.copy(self)
-        if not item.check(request):
-            return item
-        item.url = safe_url(self.url, default="#")  # never a javascript: link built from data
-        item.selected = self.selected or is_current_url(item.url, request)
+        if not self.check(request):
+            return self
+        self.url = safe_url(self.url, default="#")  # never a javascript: link built from data
+        if is_current_url(self.url, request):
+            self.selected = True
         children = self.get_children(request)
         if children is None:
-            return item
-        rendered = [child.render(request) for child in children]
-        item.children = [child for child in rendered if child.visible]
-        for child in item.children:
-            child.parent = item
-        item.open = self.open or any(child.selected or child.open for child in item.children)
-        if not item.children and not item.url:
-            item.visible = False
+            return self
+        for child in children:
+            child.parent = self
+            child.render(request)
+        self.children = [child for child in children if child.visible]
+        if any(child.selected or child.open for child in self.children):
+            self.open = True
+        if not self.children and not self.url:
+            self.visible = False
+        return self
+
+    def request_copy(self) -> MenuItem:
+        """A copy of this item and its listed children (a callable ``children`` is kept, to be
+        called when the copy renders), for one request to render."""
+        item = copy.copy(self)
+        if isinstance(self.children, list):
+            item.children = [child.request_copy() for child in self.children]
         return item
 
 
@@ -218,8 +233,8 @@ class Menu(Registrable):
 
     @classmethod
     def render(cls, request: HttpRequest, obj: Any = None) -> list[MenuItem]:
-        """This request's copies of the items the user may see."""
-        rendered = [item.render(request) for item in cls.get_items(obj)]
+        """This request's copies of the items the user may see, rendered."""
+        rendered = [item.request_copy().render(request) for item in cls.get_items(obj)]
         return [item for item in rendered if item.visible]
 
 

@@ -196,8 +196,8 @@ def test_callable_children_are_called_with_each_request():
 
     item = MenuItem("Dynamic", children=children)
     first, second = make_request(), make_request(STATUS_418)
-    assert item.render(first).children[0].title == f"For {CHILD_ONE}"
-    assert item.render(second).children[0].title == f"For {STATUS_418}"
+    assert item.request_copy().render(first).children[0].title == f"For {CHILD_ONE}"
+    assert item.request_copy().render(second).children[0].title == f"For {STATUS_418}"
     assert calls == [first, second]
     assert item.children is children
 
@@ -235,14 +235,43 @@ def test_an_item_hidden_by_check_func_is_not_selected_or_expanded():
     assert calls == []
 
 
-# -- per-request copies ----------------------------------------------------------------------
+# -- render sets the request's state on the item, as in django-dashboards -------------------
 
 
-def test_render_returns_a_copy_and_never_changes_the_declared_item():
+def test_render_sets_children_open_selected_parent_and_visible_on_the_item():
     child = MenuItem("Child one", url=CHILD_ONE)
     hidden = MenuItem("Hidden", url="/a/", check_func=lambda r: False)
     top = MenuItem("Top", children=[child, hidden])
-    rendered = top.render(make_request())
+    assert top.render(make_request()) is top
+    assert top.children == [child]
+    assert (top.open, top.selected, top.visible, top.parent) == (True, False, True, None)
+    assert (child.selected, child.open, child.visible, child.parent) == (True, False, True, top)
+    assert (hidden.visible, hidden.parent) == (False, top)
+
+
+def test_render_replaces_callable_children_with_the_visible_list():
+    child = MenuItem("Child one", url=CHILD_ONE)
+    top = MenuItem("Top", children=lambda request: [child, MenuItem("Hidden", visible=False)])
+    top.render(make_request())
+    assert top.children == [child]
+    assert child.parent is top
+    assert top.open is True
+
+
+def test_render_keeps_a_declared_selected_or_open():
+    item = MenuItem("Elsewhere", url="/a/", selected=True, open=True)
+    item.render(make_request())
+    assert (item.selected, item.open) == (True, True)
+
+
+# -- per-request copies ----------------------------------------------------------------------
+
+
+def test_a_request_copy_renders_without_changing_the_declared_item():
+    child = MenuItem("Child one", url=CHILD_ONE)
+    hidden = MenuItem("Hidden", url="/a/", check_func=lambda r: False)
+    top = MenuItem("Top", children=[child, hidden])
+    rendered = top.request_copy().render(make_request())
     assert rendered is not top
     assert rendered.children[0] is not child
     assert top.children == [child, hidden]
@@ -255,8 +284,8 @@ def test_two_requests_never_share_item_state():
     staff = User(username="staff", is_staff=True)
     staff_only = MenuItem("Staff", url=CHILD_ONE, check_func=lambda r: r.user.is_staff)
     top = MenuItem("Top", children=[staff_only, MenuItem("Teapot", url=STATUS_418)])
-    as_staff = top.render(make_request(CHILD_ONE, user=staff))
-    anonymous = top.render(make_request(STATUS_418))
+    as_staff = top.request_copy().render(make_request(CHILD_ONE, user=staff))
+    anonymous = top.request_copy().render(make_request(STATUS_418))
     assert [(c.title, c.selected) for c in as_staff.children] == [
         ("Staff", True),
         ("Teapot", False),
@@ -276,7 +305,7 @@ def test_concurrent_renders_in_threads_keep_their_own_state():
 
     def render(path):
         for _ in range(200):
-            rendered = top.render(make_request(path))
+            rendered = top.request_copy().render(make_request(path))
             results.setdefault(path, set()).add(
                 tuple(c.title for c in rendered.children if c.selected)
             )
@@ -401,6 +430,21 @@ def test_menu_id_and_name():
 def test_menu_get_items_is_abstract():
     with pytest.raises(NotImplementedError):
         Menu.get_items()
+
+
+def test_menu_render_renders_copies_of_shared_items():
+    shared = [MenuItem("Top", children=[MenuItem("Child one", url=CHILD_ONE)])]
+
+    class SharedMenu(Menu):
+        @classmethod
+        def get_items(cls, obj=None):
+            return shared
+
+    first = SharedMenu.render(make_request())
+    second = SharedMenu.render(make_request(STATUS_418))
+    assert (first[0].open, second[0].open) == (True, False)
+    assert first[0] is not shared[0]
+    assert (shared[0].open, shared[0].children[0].selected) == (False, False)
 
 
 def test_menu_render_keeps_the_visible_rendered_items():
