@@ -5,8 +5,14 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
 
+# environment-start
+# The demo's defaults: set DJANGO_SECRET_KEY, and DJANGO_DEBUG=0, anywhere but on your own machine.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "examples-only-not-a-secret")
 DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
+# Where the site is served: the async example fetches its own slow endpoints there, never at the
+# request's Host header (which anyone can set, to make the server fetch any host or port).
+EXAMPLES_SITE_URL = os.environ.get("EXAMPLES_SITE_URL", "http://127.0.0.1:8000")
+# environment-end
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 
 # installed-apps-start
@@ -92,6 +98,7 @@ STATICFILES_FINDERS = [
 # staticfiles-finders-end
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "index"
+LOGOUT_REDIRECT_URL = "index"
 
 # dashboards-settings-start
 # Every setting of django-async-dashboards, shown with its default value.
@@ -101,4 +108,5 @@ DASHBOARDS_INCLUDE_DASHBOARD_VIEWS = True
 DASHBOARDS_COMPONENT_CLASSES = None
 DASHBOARDS_LAYOUT_COMPONENT_CLASSES = None
 DASHBOARDS_COMPONENT_TIMEOUT = 10.0
+DASHBOARDS_TABLE_MAX_PAGE_SIZE = 100
 # dashboards-settings-end

@@ -15,9 +15,9 @@ from examples.async_components.views import STATUS_CODES, http_client, status_ur
 def fetch_status(code: int):
     """Make an async value callable that asks the slow endpoint for ``code``."""
 
-    async def value(request, **kwargs) -> StatData:
+    async def value(**kwargs) -> StatData:
         async with http_client() as client:
-            response = await client.get(status_url(request, code))
+            response = await client.get(status_url(code))
         return StatData(text=str(response.status_code), sub_text=response.reason_phrase)
 
     return value
@@ -27,12 +27,10 @@ def fetch_status(code: int):
 
 
 # fetch-all-start
-async def fetch_all(request, **kwargs) -> str:
+async def fetch_all(**kwargs) -> str:
     """One value that fetches every endpoint at once with ``asyncio.gather``."""
     async with http_client() as client:
-        responses = await asyncio.gather(
-            *[client.get(status_url(request, code)) for code in STATUS_CODES]
-        )
+        responses = await asyncio.gather(*[client.get(status_url(code)) for code in STATUS_CODES])
     return ", ".join(str(response.status_code) for response in responses)
 
 

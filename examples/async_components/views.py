@@ -1,10 +1,12 @@
 """Slow HTTP endpoints served by the example site itself, and the custom async component view."""
 
 import asyncio
+import math
 import ssl
 
 import httpx
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 
 from dashboards.views import ComponentView
@@ -14,9 +16,17 @@ STATUS_CODES = [200, 201, 404, 418, 500]
 
 # slow-status-start
 async def slow_status(request: HttpRequest, code: int) -> HttpResponse:
-    """Answer with HTTP status ``code`` after ``?delay=`` seconds (default 0.2, at most 2)."""
-    delay = min(float(request.GET.get("delay", "0.2")), 2.0)
-    await asyncio.sleep(delay)
+    """Answer with HTTP status ``code`` (200 to 599, else 404) after ``?delay=`` seconds (default
+    0.2, at most 2; not a number is a 400)."""
+    if not 200 <= code <= 599:
+        raise Http404(f"No status {code}.")
+    try:
+        delay = float(request.GET.get("delay", "0.2"))
+    except ValueError:
+        return HttpResponseBadRequest("delay must be a number of seconds.")
+    if not math.isfinite(delay):
+        return HttpResponseBadRequest("delay must be a number of seconds.")
+    await asyncio.sleep(min(max(delay, 0.0), 2.0))
     return HttpResponse(f"Status {code}", status=code)
 
 
@@ -37,9 +47,13 @@ def http_client() -> httpx.AsyncClient:
 # http-client-end
 
 
-def status_url(request: HttpRequest, code: int) -> str:
-    """The absolute URL of the slow status endpoint for ``code`` on this site."""
-    return request.build_absolute_uri(reverse("slow-status", args=[code]))
+def status_url(code: int) -> str:
+    """The absolute URL of the slow status endpoint for ``code`` on this site.
+
+    It is built on the ``EXAMPLES_SITE_URL`` setting, never on the request's Host header: a
+    client could set that to make the server fetch any host or port.
+    """
+    return settings.EXAMPLES_SITE_URL.rstrip("/") + reverse("slow-status", args=[code])
 
 
 # async-component-view-start
@@ -49,7 +63,7 @@ class AsyncComponentView(ComponentView):
     async def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         async with http_client() as client:
             responses = await asyncio.gather(
-                *[client.get(status_url(request, code)) for code in STATUS_CODES]
+                *[client.get(status_url(code)) for code in STATUS_CODES]
             )
         return HttpResponse(
             "Async<br>" + "<hr>".join(str(response.status_code) for response in responses)

@@ -1,5 +1,8 @@
 """The async example: components fetch slow endpoints concurrently (HTTP intercepted here)."""
 
+import pytest
+from django.conf import settings
+
 from examples.async_components.views import STATUS_CODES
 
 URL = "/dashboards/async_components/statusdashboard/"
@@ -57,3 +60,27 @@ def test_custom_view_still_404s_for_an_unknown_component(client):
 def test_standard_deferred_component_beside_the_custom_one(client):
     response = client.get(CUSTOM + "@component/standard/")
     assert b"A standard deferred component, beside it." in response.content
+
+
+@pytest.mark.parametrize(
+    "path", ["/async/status/abc/", "/async/status/99999/", "/async/status/99/"]
+)
+def test_slow_status_of_an_unknown_code_is_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("delay", ["abc", "nan", "inf", "-inf", ""])
+def test_slow_status_with_a_delay_that_is_not_a_number_is_400(client, delay):
+    assert client.get("/async/status/200/", {"delay": delay}).status_code == 400
+
+
+def test_slow_status_with_a_negative_delay_answers_at_once(client):
+    assert client.get("/async/status/201/", {"delay": "-5"}).status_code == 201
+
+
+def test_status_urls_come_from_the_site_setting_not_the_host_header(client, status_endpoints):
+    response = client.get(URL, HTTP_HOST="127.0.0.1:9999")
+    assert response.status_code == 200
+    urls = [str(call.request.url) for call in status_endpoints.calls]
+    assert len(urls) == len(STATUS_CODES)
+    assert all(url.startswith(settings.EXAMPLES_SITE_URL + "/async/status/") for url in urls)

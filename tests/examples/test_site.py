@@ -58,3 +58,27 @@ def test_asgi_application_serves_static_files_when_debug(settings):
     settings.DEBUG = False
     module = importlib.reload(examples.asgi)
     assert type(module.application).__name__ == "ASGIHandler"
+
+
+def test_logout_without_next_goes_to_the_index(client, member):
+    client.force_login(member)
+    response = client.post("/accounts/logout/")
+    assert (response.status_code, response["Location"]) == (302, "/")
+
+
+def test_debug_secret_key_and_site_url_come_from_the_environment(monkeypatch):
+    import examples.settings
+
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "from-the-environment")
+    monkeypatch.setenv("DJANGO_DEBUG", "0")
+    monkeypatch.setenv("EXAMPLES_SITE_URL", "https://demo.example")
+    try:
+        module = importlib.reload(examples.settings)
+        assert (module.SECRET_KEY, module.DEBUG, module.EXAMPLES_SITE_URL) == (
+            "from-the-environment",
+            False,
+            "https://demo.example",
+        )
+    finally:
+        monkeypatch.undo()
+        importlib.reload(examples.settings)
