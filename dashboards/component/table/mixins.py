@@ -229,7 +229,8 @@ class TableQuerysetProcessor:
         """``order_by`` the sort keys (None last), then the primary key so pages never overlap.
 
         Text columns sort case-insensitively with ``force_lower``. Without sort keys the
-        queryset keeps its own ordering, with the primary key added.
+        queryset keeps its own ordering (its ``order_by``, else the model's ``Meta.ordering``),
+        with the primary key added unless that ordering already ends with a unique field.
         """
         expressions: list[Any] = []
         for key, descending in order:

@@ -82,8 +82,8 @@ class TableSerializerOptions(Options):
     #: Column key -> title, in order. Keys are fields, ``__`` paths across relations, or keys of
     #: the rows' dicts. Required to serialize.
     columns: dict[str, Any] | None = None
-    #: Column keys, ``-`` first for descending: the sort when the request names none. None sorts
-    #: by the first column; ``[]`` keeps the data's own order.
+    #: Column keys, ``-`` first for descending: the sort when the request names none. None (or
+    #: ``[]``) keeps the data's own order, as in django-dashboards.
     order: list[str] | None = None
     #: The table's caption; also the serializer's ``name`` and ``verbose_name`` unless its Meta
     #: sets them.
@@ -146,11 +146,12 @@ class BaseTableSerializer(ClassWithMeta, TableDataProcessorMixin, metaclass=Medi
 
     @classmethod
     def get_default_order(cls) -> list[SortKey]:
-        """``Meta.order`` as sort keys; the first column ascending when it is None."""
+        """``Meta.order`` as sort keys; none when it is unset, so the rows keep the data's order
+        (a queryset's own ordering, or the list as given)."""
         columns = list(cls.get_columns())
         order = cls._meta.order
-        if order is None:
-            return [(columns[0], False)]
+        if not order:
+            return []
         keys = []
         for name in order:
             key = name.removeprefix("-")

@@ -114,9 +114,44 @@ def test_meta_order_becomes_index_and_direction_pairs():
     assert serialize(OrdersTable).order == [[3, "desc"], [1, "asc"]]
 
 
+def test_rows_keep_the_list_order_when_the_request_names_no_sort():
+    class Unsorted(PeopleTable):
+        @staticmethod
+        def get_data(**kwargs):
+            return [PEOPLE[2], PEOPLE[0], PEOPLE[1]]
+
+    result = serialize(Unsorted)
+    assert result.order == []
+    assert [row["name"] for row in result.data] == ["grace", "Ada", "Alan"]
+
+
 @pytest.mark.django_db
-def test_default_order_is_the_first_column_ascending():
-    assert serialize(PeopleTable).order == [[0, "asc"]]
+def test_rows_keep_the_querysets_ordering_when_the_request_names_no_sort():
+    for name, email, joined in [("Cy", "a@x.org", 3), ("Al", "c@x.org", 1), ("Bo", "b@x.org", 2)]:
+        Customer.objects.create(name=name, email=email, country="GB", joined=date(2026, 1, joined))
+
+    class ByModelOrdering(TableSerializer):  # Customer's Meta.ordering: name
+        class Meta:
+            model = Customer
+            columns = {"email": "Email", "name": "Name"}
+
+    class ByQuerysetOrdering(ByModelOrdering):
+        @staticmethod
+        def get_queryset(**kwargs):
+            return Customer.objects.order_by("-joined")
+
+    result = serialize(ByModelOrdering)
+    assert result.order == []
+    assert [row["name"] for row in result.data] == ["Al", "Bo", "Cy"]
+    assert [row["name"] for row in serialize(ByQuerysetOrdering).data] == ["Cy", "Bo", "Al"]
+    paged = [serialize(ByQuerysetOrdering, start=i, length=1).data[0]["name"] for i in range(3)]
+    assert paged == ["Cy", "Bo", "Al"]
+
+
+@pytest.mark.django_db
+def test_meta_order_is_the_sort_when_the_request_names_none():
+    assert serialize(PeopleTable).order == []
+    assert serialize(OrdersTable).order == [[3, "desc"], [1, "asc"]]
 
 
 def test_empty_meta_order_keeps_the_data_order():
@@ -246,7 +281,7 @@ def test_serialize_answers_the_datatables_shape():
             {"data": "age", "title": "Age"},
             {"data": "admin", "title": "Admin"},
         ],
-        "order": [[0, "asc"]],
+        "order": [],
         "draw": 4,
         "total": 3,
         "filtered": 3,
