@@ -19,6 +19,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
+from django.test import override_settings
 
 try:
     import playwright  # noqa: F401
@@ -84,7 +85,11 @@ def site(django_db_setup, django_db_blocker) -> Iterator[str]:
     with main_thread_database(django_db_blocker):
         server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS", "localhost"))
     server._live_server_modified_settings.enable()
+    # The async example fetches its own site: here, the live server.
+    site_url = override_settings(EXAMPLES_SITE_URL=server.url)
+    site_url.enable()
     yield server.url
+    site_url.disable()
     server._live_server_modified_settings.disable()
     server.stop()
 
