@@ -62,15 +62,26 @@ def default_permission_classes() -> list[type[BasePermission]]:
     return _DEFAULT_PERMISSIONS[0]
 
 
+#: Which of ``get_<key>_value``/``get_<key>_defer`` each dashboard class has, by (class, key).
+_VALUE_METHODS: dict[tuple[type, str], tuple[str, str] | None] = {}
+
+
 def with_value_methods(owner: Any, key: str, component: Component) -> Component:
     """Give a component copy the ``get_<key>_value`` (else ``get_<key>_defer``) method of its
     dashboard (an instance, or the class for a look at the declaration), as its value."""
-    value_method = getattr(owner, f"get_{key}_value", None)
-    defer_method = getattr(owner, f"get_{key}_defer", None)
-    if callable(value_method):
-        component.fill_by_binding("value", value_method)
-    elif callable(defer_method):
-        component.fill_by_binding("defer", defer_method)
+    names = (("value", f"get_{key}_value"), ("defer", f"get_{key}_defer"))
+    own = getattr(owner, "__dict__", {}) if not isinstance(owner, type) else {}
+    found = next(((field, name) for field, name in names if callable(own.get(name))), None)
+    if found is None:
+        cls = owner if isinstance(owner, type) else type(owner)
+        if (cls, key) not in _VALUE_METHODS:  # looked up once per class and key
+            _VALUE_METHODS[(cls, key)] = next(
+                ((field, name) for field, name in names if callable(getattr(cls, name, None))),
+                None,
+            )
+        found = _VALUE_METHODS[(cls, key)]
+    if found is not None:
+        component.fill_by_binding(found[0], getattr(owner, found[1]))
     return component
 
 

@@ -443,7 +443,10 @@ class DashboardMixin(ContextMixin):
 
     def vary(self, response: HttpResponseBase) -> HttpResponseBase:
         """``response`` with ``vary_headers`` added to its ``Vary`` header."""
-        patch_vary_headers(response, self.vary_headers)
+        if response.has_header("Vary"):
+            patch_vary_headers(response, self.vary_headers)
+        else:  # the usual case, without parsing a header that is not there
+            response.headers["Vary"] = ", ".join(self.vary_headers)
         return response
 
     def handle(self, request: HttpRequest) -> HttpResponseBase:

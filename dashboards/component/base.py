@@ -166,10 +166,17 @@ class Component(metaclass=MediaDefiningClass):
         state["render_type"] = self.render_type or type(self).__name__
         state["object"] = obj
         state["dependent_components"] = None
-        bound.fill_by_binding("css_classes", self.get_css_classes())
+        # What binding fills in, with the declared values equality compares (fill_by_binding,
+        # written out once here: every component of a request is bound).
+        filled = dict(self.__dict__.get("_filled_by_binding") or {})
+        css_classes = state["css_classes"] = self.get_css_classes()
+        filled["css_classes"] = (css_classes, self.declared_value("css_classes"))
         if self.grid_css_classes is None:
-            bound.fill_by_binding("grid_css_classes", default_grid_css())
-        bound.fill_by_binding("dependents", list(self.dependents) if self.dependents else None)
+            grid = state["grid_css_classes"] = default_grid_css()
+            filled["grid_css_classes"] = (grid, self.declared_value("grid_css_classes"))
+        dependents = state["dependents"] = list(self.dependents) if self.dependents else None
+        filled["dependents"] = (dependents, self.declared_value("dependents"))
+        state["_filled_by_binding"] = filled
         return bound
 
     def get_css_classes(self) -> str | dict[str, str] | None:
