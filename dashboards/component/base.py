@@ -12,7 +12,7 @@ import dataclasses
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from asgiref.sync import sync_to_async
@@ -168,14 +168,16 @@ class Component(metaclass=MediaDefiningClass):
         state["dependent_components"] = None
         # What binding fills in, with the declared values equality compares (fill_by_binding,
         # written out once here: every component of a request is bound).
-        filled = dict(self.__dict__.get("_filled_by_binding") or {})
+        previous = self.__dict__.get("_filled_by_binding")
+        declared = self.declared_value if previous else partial(getattr, self)
+        filled = dict(previous) if previous else {}
         css_classes = state["css_classes"] = self.get_css_classes()
-        filled["css_classes"] = (css_classes, self.declared_value("css_classes"))
+        filled["css_classes"] = (css_classes, declared("css_classes"))
         if self.grid_css_classes is None:
             grid = state["grid_css_classes"] = default_grid_css()
-            filled["grid_css_classes"] = (grid, self.declared_value("grid_css_classes"))
+            filled["grid_css_classes"] = (grid, declared("grid_css_classes"))
         dependents = state["dependents"] = list(self.dependents) if self.dependents else None
-        filled["dependents"] = (dependents, self.declared_value("dependents"))
+        filled["dependents"] = (dependents, declared("dependents"))
         state["_filled_by_binding"] = filled
         return bound
 
