@@ -243,3 +243,30 @@ def test_get_dashboard_builds_the_requests_dashboard():
     response = view(anonymous(RequestFactory().get(PAGE)))
     response.render()
     assert b"added by the view" in response.content
+
+
+async def test_an_asgi_component_for_a_logged_in_user_checks_permissions_with_no_thread_trip():
+    user = await get_user_model().objects.acreate(username="member")
+    path = "/dashboards/testapp/membersonlydashboard/@component/secret/"
+    match = resolve(path)
+    request = AsyncRequestFactory().get(path, headers={"HX-Request": "true"})
+
+    async def auser():
+        return user
+
+    request.auser = auser
+    with count_trips() as trips:
+        response = await match.func(request, *match.args, **match.kwargs)
+    assert response.status_code == 200
+    assert "members only" in response.content.decode()
+    assert trips.thread_trips == 0
+    assert request.user is user  # set for sync permission code, so it never queries
+
+
+async def test_an_asgi_page_refuses_an_anonymous_user_with_no_thread_trip():
+    path = "/dashboards/testapp/membersonlydashboard/"
+    match = resolve(path)
+    with count_trips() as trips:
+        response = await match.func(anonymous(AsyncRequestFactory().get(path)), **match.kwargs)
+    assert response.status_code == 302
+    assert trips.thread_trips == 0
