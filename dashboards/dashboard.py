@@ -81,7 +81,7 @@ def with_value_methods(owner: Any, key: str, component: Component) -> Component:
             )
         found = _VALUE_METHODS[(cls, key)]
     if found is not None:
-        component.fill_by_binding(found[0], getattr(owner, found[1]))
+        component.fill_by_binding(**{found[0]: getattr(owner, found[1])})
     return component
 
 

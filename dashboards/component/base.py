@@ -12,7 +12,7 @@ import dataclasses
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from asgiref.sync import sync_to_async
@@ -144,12 +144,13 @@ class Component(metaclass=MediaDefiningClass):
             return filled[1]
         return value
 
-    def fill_by_binding(self, name: str, value: Any) -> None:
-        """Set a field for a request, remembering its declared value for equality."""
+    def fill_by_binding(self, **values: Any) -> None:
+        """Set fields for a request, remembering their declared values for equality."""
         filled = dict(self.__dict__.get("_filled_by_binding", {}))
-        filled[name] = (value, self.declared_value(name))
+        for name, value in values.items():
+            filled[name] = (value, self.declared_value(name))
+            setattr(self, name, value)
         self.__dict__["_filled_by_binding"] = filled
-        setattr(self, name, value)
 
     # -- binding ---------------------------------------------------------------------------
 
@@ -166,19 +167,13 @@ class Component(metaclass=MediaDefiningClass):
         state["render_type"] = self.render_type or type(self).__name__
         state["object"] = obj
         state["dependent_components"] = None
-        # What binding fills in, with the declared values equality compares (fill_by_binding,
-        # written out once here: every component of a request is bound).
-        previous = self.__dict__.get("_filled_by_binding")
-        declared = self.declared_value if previous else partial(getattr, self)
-        filled = dict(previous) if previous else {}
-        css_classes = state["css_classes"] = self.get_css_classes()
-        filled["css_classes"] = (css_classes, declared("css_classes"))
+        filled: dict[str, Any] = {
+            "css_classes": self.get_css_classes(),
+            "dependents": list(self.dependents) if self.dependents else None,
+        }
         if self.grid_css_classes is None:
-            grid = state["grid_css_classes"] = default_grid_css()
-            filled["grid_css_classes"] = (grid, declared("grid_css_classes"))
-        dependents = state["dependents"] = list(self.dependents) if self.dependents else None
-        filled["dependents"] = (dependents, declared("dependents"))
-        state["_filled_by_binding"] = filled
+            filled["grid_css_classes"] = default_grid_css()
+        bound.fill_by_binding(**filled)
         return bound
 
     def get_css_classes(self) -> str | dict[str, str] | None:
