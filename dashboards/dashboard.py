@@ -96,8 +96,6 @@ class BoundComponents(MutableMapping[str, Component]):
         self._declared = dict(declared)
         self._bound: dict[str, Component] = {}
         self._bind = bind
-        #: Whether components were set or deleted since the declarations were copied.
-        self.changed = False
 
     def __getitem__(self, key: str) -> Component:
         component = self._bound.get(key)
@@ -108,12 +106,10 @@ class BoundComponents(MutableMapping[str, Component]):
     def __setitem__(self, key: str, component: Component) -> None:
         self._declared[key] = component
         self._bound.pop(key, None)
-        self.changed = True
 
     def __delitem__(self, key: str) -> None:
         del self._declared[key]
         self._bound.pop(key, None)
-        self.changed = True
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._declared)
@@ -144,8 +140,6 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
     #: The view class of the page (``DashboardView``, set when the dashboards app is ready);
     #: set it on a dashboard to serve its page with a view class of your own.
     page_view_class: ClassVar[Any] = None
-    #: The keys of the declared components with permission classes (each class's own, cached).
-    _guarded_declarations: ClassVar[list[str]]
     #: Where each declared component's value runs, by (key, call_deferred) (each class's own).
     _declared_placements: ClassVar[dict[tuple[str, bool], Placement | None]]
 
@@ -357,23 +351,11 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         return True
 
     def guarded_components(self) -> list[str]:
-        """The keys of the components with permission classes of their own."""
+        """The keys of the components with permission classes of their own (read without
+        binding the others)."""
         components = self.get_components_dict()
         assert isinstance(components, BoundComponents)  # get_components_dict() makes it so
-        if components.changed:
-            return [key for key in components if components.peek(key).permission_classes]
-        declared = type(self).guarded_declarations()
-        bound = [k for k, c in components.bound().items() if c.permission_classes]
-        return [*declared, *(key for key in bound if key not in declared)]
-
-    @classmethod
-    def guarded_declarations(cls) -> list[str]:
-        """The keys of the declared components with permission classes of their own."""
-        guarded = cls.__dict__.get("_guarded_declarations")
-        if guarded is None:
-            guarded = [key for key, c in cls.components.items() if c.permission_classes]
-            cls._guarded_declarations = guarded
-        return guarded
+        return [key for key in components if components.peek(key).permission_classes]
 
     def remove_forbidden_components(
         self, request: HttpRequest, forbidden: dict[str, Component] | None = None
