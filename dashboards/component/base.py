@@ -160,6 +160,7 @@ class Component(metaclass=MediaDefiningClass):
         state = bound.__dict__
         state.update(self.__dict__)
         state.pop("_url_cache", None)
+        state.pop("_template_id", None)
         state.pop("_placement", None)
         state["dashboard"] = dashboard
         state["key"] = key
@@ -376,12 +377,11 @@ class Component(metaclass=MediaDefiningClass):
         return args
 
     def get_absolute_url(self) -> str:
-        """The URL that serves this component alone (``defer_url`` when set)."""
-        return self._url_and_id()[0]
+        """The URL that serves this component alone (``defer_url`` when set).
 
-    def _url_and_id(self) -> tuple[str, str]:
-        """The component's URL and ``template_id``, worked out once per copy (a page asks for
-        them several times) and again if what they are built from changes."""
+        Worked out once per copy (a page asks for it several times), and again if what it is
+        built from changes.
+        """
         identity = (self.dashboard, self.key, self.object, self.defer_url)
         cached = self.__dict__.get("_url_cache")
         if cached is not None and cached[0] == identity:
@@ -391,9 +391,8 @@ class Component(metaclass=MediaDefiningClass):
             url = self.defer_url(reverse_args=args)
         else:
             url = reverse_component(get_urlconf(), get_script_prefix(), *args)
-        urls = (url, slugify(url))
-        self.__dict__["_url_cache"] = (identity, urls)
-        return urls
+        self.__dict__["_url_cache"] = (identity, url)
+        return url
 
     def get_fetch_url(self, inputs: Inputs | None = None) -> str:
         """The URL htmx fetches this component from: its URL plus the page's query string.
@@ -409,10 +408,14 @@ class Component(metaclass=MediaDefiningClass):
 
     @property
     def template_id(self) -> str:
-        """A page-unique id derived from the component's URL."""
-        if type(self).get_absolute_url is not Component.get_absolute_url:
-            return slugify(self.get_absolute_url())  # a subclass builds its own URL
-        return self._url_and_id()[1]
+        """A page-unique id derived from the component's URL (slugified once per URL)."""
+        url = self.get_absolute_url()
+        cached = self.__dict__.get("_template_id")
+        if cached is not None and cached[0] == url:
+            return cached[1]  # type: ignore[no-any-return]
+        template_id = slugify(url)
+        self.__dict__["_template_id"] = (url, template_id)
+        return template_id
 
     # -- media -----------------------------------------------------------------------------
 
