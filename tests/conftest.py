@@ -26,3 +26,7 @@ def async_client() -> AsyncClient:
 def client() -> Client:
     """Django's test client (requests go through the WSGI handler)."""
     return Client()
+
+
+# Session fixtures that start real servers (skipped outside CI when the server is not installed).
+from tests.servers import redis_url  # noqa: E402, F401
