@@ -11,7 +11,7 @@ import inspect
 from collections.abc import Callable
 from enum import Enum
 from functools import cache
-from types import CodeType
+from types import CodeType, FunctionType, MethodType
 from typing import Any
 
 from django.db import connections
@@ -121,6 +121,8 @@ def call_in_worker_thread(func: Callable[..., Any], kwargs: dict[str, Any]) -> A
 
 def is_async_callable(func: Any) -> bool:
     """Whether calling ``func`` returns a coroutine (async functions, methods and ``__call__``)."""
-    return inspect.iscoroutinefunction(func) or inspect.iscoroutinefunction(
-        getattr(func, "__call__", None)  # noqa: B004
-    )
+    if inspect.iscoroutinefunction(func):
+        return True
+    if isinstance(func, FunctionType | MethodType):
+        return False  # the usual case: their ``__call__`` is never a coroutine function
+    return inspect.iscoroutinefunction(getattr(func, "__call__", None))  # noqa: B004
