@@ -2,8 +2,9 @@
 
 The env builds them into ``DASHBOARDS_DIST_DIR``; this module installs the wheel into two clean
 venvs, one without extras and one with ``[charts]``, copies a tiny Django project (``project/``,
-with the quickstart example as its app) into a temporary directory, and runs ``project/probe.py``
-with each venv's Python. The file is not named ``test_*.py``, so the unit test run leaves it out.
+plus a copy of the quickstart example, which needs the charts extra) into a temporary directory,
+and runs ``project/probe.py`` with each venv's Python. The file is not named ``test_*.py``, so the
+unit test run leaves it out.
 """
 
 from __future__ import annotations
@@ -148,16 +149,23 @@ def test_a_new_project_passes_the_system_checks(report: dict[str, Any]) -> None:
     assert report["checks"] == []
 
 
-def test_the_quickstart_dashboard_renders(report: dict[str, Any]) -> None:
-    page = report["quickstart"]
+def test_a_dashboard_renders_without_extras(report: dict[str, Any]) -> None:
+    page = report["plain"]
     assert page["status"] == 200
-    assert "Welcome to Django Dashboards!" in page["content"]
-    assert "registered users" in page["content"]
+    assert "Hello from the installed wheel" in page["content"]
+    assert "users" in page["content"]
 
 
-def test_the_quickstart_deferred_component_loads_from_its_url(report: dict[str, Any]) -> None:
-    assert report["clock"]["status"] == 200
-    assert "The server&#x27;s time is" in report["clock"]["content"]
+def test_a_deferred_component_loads_from_its_url(report: dict[str, Any]) -> None:
+    assert report["deferred"]["status"] == 200
+    assert "Loaded after the page" in report["deferred"]["content"]
+
+
+def test_with_the_charts_extra_the_quickstart_dashboards_render(charts: dict[str, Any]) -> None:
+    pages = charts["quickstart"]
+    assert "firstdashboard" in pages
+    assert {name: page["status"] for name, page in pages.items()} == dict.fromkeys(pages, 200)
+    assert "Welcome to Django Dashboards!" in pages["firstdashboard"]["content"]
 
 
 def test_with_the_charts_extra_a_chart_renders_and_plotly_js_is_served(

@@ -23,8 +23,9 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 import dashboards  # noqa: E402
+from dashboards.registry import registry  # noqa: E402
 
-QUICKSTART = "/dashboards/quickstart/firstdashboard/"
+PLAIN = "/dashboards/plain/plaindashboard/"
 CHARTS = "/dashboards/smokecharts/chartdashboard/"
 
 
@@ -58,8 +59,12 @@ def report() -> dict[str, object]:
         "static": finders.find("dashboards/css/dashboards.css"),
         "plotly_js": finders.find("dashboards/vendor/plotly.min.js"),
         "checks": [str(message) for message in checks.run_checks()],
-        "quickstart": page(client, QUICKSTART),
-        "clock": page(client, QUICKSTART + "@component/clock/"),
+        "plain": page(client, PLAIN),
+        "deferred": page(client, PLAIN + "@component/later/"),
+        "quickstart": {
+            dashboard.class_name(): page(client, dashboard.get_absolute_url())
+            for dashboard in registry.get_by_app_label("quickstart")
+        },
         "charts": page(client, CHARTS) if settings.CHARTS else None,
         "chart_error": chart_error(),
     }

@@ -18,8 +18,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "dashboards",
-    "quickstart",  # a copy of examples/quickstart, made by the test
-    *(["smokecharts"] if CHARTS else []),
+    "plain",
+    # A copy of examples/quickstart (made by the test), which needs the charts extra, and a chart:
+    *(["quickstart", "smokecharts"] if CHARTS else []),
 ]
 
 MIDDLEWARE = [
