@@ -144,6 +144,11 @@ class Config:
         return getattr(settings, "DASHBOARDS_COMPONENT_TIMEOUT", DEFAULT_COMPONENT_TIMEOUT)
 
     @property
+    def DASHBOARDS_STREAM(self) -> bool:  # noqa: N802
+        """Whether dashboard pages stream under ASGI, unless a dashboard's ``Meta.stream`` says."""
+        return bool(getattr(settings, "DASHBOARDS_STREAM", False))
+
+    @property
     def DASHBOARDS_TABLE_MAX_PAGE_SIZE(self) -> int | None:  # noqa: N802
         """The most rows a table's page holds, unless its serializer sets ``Meta.max_page_size``
         (None or 0: no limit)."""

@@ -423,6 +423,12 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         return self._inputs
 
     @classmethod
+    def streams(cls) -> bool:
+        """Whether the page streams under ASGI: ``Meta.stream``, else ``DASHBOARDS_STREAM``."""
+        stream = cls._meta.stream
+        return Config().DASHBOARDS_STREAM if stream is None else bool(stream)
+
+    @classmethod
     def prepares_on_event_loop(cls) -> bool:
         """Whether building this dashboard for a request runs no code that may query the database.
 
@@ -462,9 +468,16 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         return [c for c in self.get_inputs().components.values() if not c.is_deferred]
 
     def pending(self, components: list[Component], call_deferred: bool = False) -> list[Component]:
-        """Those of ``components`` whose value this request has not computed yet."""
-        resolutions = self.get_inputs().resolutions
-        return [c for c in components if (c.key, call_deferred) not in resolutions]
+        """Those of ``components`` whose value this request has not computed yet (nor streams
+        after the page)."""
+        inputs = self.get_inputs()
+        resolutions, streamed = inputs.resolutions, inputs.streamed
+        return [
+            c
+            for c in components
+            if (c.key, call_deferred) not in resolutions
+            and (call_deferred or c.key not in streamed)
+        ]
 
     def resolve(
         self, components: list[Component] | None = None, call_deferred: bool = False

@@ -121,6 +121,9 @@ class DashboardOptions(AppConfigOptions):
     template_name: str | None = None
     #: A django-filter ``FilterSet`` class: the page gets a filter bar.
     filterset_class: type[Any] | None = None
+    #: Whether the page streams under ASGI: the page at once, each slow component's HTML into its
+    #: slot as it resolves (see :doc:`/streaming`). ``None`` follows ``DASHBOARDS_STREAM``.
+    stream: bool | None = None
     #: For a ModelDashboard: the name of the URL argument holding the object's lookup value.
     lookup_kwarg: str = "lookup"
     #: For a ModelDashboard: the model field the lookup value is matched against.

@@ -19,8 +19,9 @@ from __future__ import annotations
 import asyncio
 import enum
 import inspect
+import threading
 import time
-from collections.abc import Awaitable, Iterable
+from collections.abc import AsyncGenerator, Awaitable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,7 @@ __all__ = [
     "needs_event_loop",
     "needs_request_thread",
     "resolve",
+    "resolve_as_completed",
 ]
 
 
@@ -144,14 +146,11 @@ async def _resolve_one(component: Component, inputs: Inputs, call_deferred: bool
         _store(inputs, component, call_deferred, value=value)
 
 
-async def aresolve(
-    components: Iterable[Component], inputs: Inputs, call_deferred: bool = False
-) -> None:
-    """Resolve values from async code: the request takes as long as its slowest value.
-
-    Literals are stored at once; async values and worker-thread ones are awaited together; the
-    sync values for the request's thread run there in one trip, beside them.
-    """
+def _by_placement(
+    components: Iterable[Component], call_deferred: bool
+) -> tuple[list[Component], list[Component], list[Component]]:
+    """The components in three lists: literal values, sync ones for the request's thread, and
+    the ones to await (async, or on a worker thread)."""
     here: list[Component] = []
     on_thread: list[Component] = []
     awaited: list[Component] = []
@@ -163,6 +162,18 @@ async def aresolve(
             on_thread.append(component)
         else:
             awaited.append(component)
+    return here, on_thread, awaited
+
+
+async def aresolve(
+    components: Iterable[Component], inputs: Inputs, call_deferred: bool = False
+) -> None:
+    """Resolve values from async code: the request takes as long as its slowest value.
+
+    Literals are stored at once; async values and worker-thread ones are awaited together; the
+    sync values for the request's thread run there in one trip, beside them.
+    """
+    here, on_thread, awaited = _by_placement(components, call_deferred)
     _resolve_here(here, inputs, call_deferred)
     tasks = [_resolve_one(component, inputs, call_deferred) for component in awaited]
     if on_thread:
@@ -185,3 +196,54 @@ def resolve(components: Iterable[Component], inputs: Inputs, call_deferred: bool
         async_to_sync(aresolve)(components, inputs, call_deferred)
     else:
         _resolve_here(components, inputs, call_deferred)
+
+
+def resolve_as_completed(
+    components: Iterable[Component], inputs: Inputs, call_deferred: bool = False
+) -> AsyncGenerator[Component, None]:
+    """Start resolving from async code, and iterate over the components whose values were not
+    ready at once, each as soon as its value (or error state) is stored.
+
+    Literal values are stored before this returns; the others run as in :func:`aresolve`
+    (async ones concurrently, the sync ones in one trip to the request's thread, stored one by
+    one). Closing the iterator early, as a streamed response does when its client goes away,
+    cancels the values still running, and the trip stops before its next value.
+    """
+    loop = asyncio.get_running_loop()
+    here, on_thread, awaited = _by_placement(components, call_deferred)
+    _resolve_here(here, inputs, call_deferred)
+    stored: asyncio.Queue[Component] = asyncio.Queue()
+    stopped = threading.Event()
+
+    async def await_one(component: Component) -> None:
+        await _resolve_one(component, inputs, call_deferred)
+        stored.put_nowait(component)
+
+    def run_on_thread(components: list[Component]) -> None:
+        for component in components:
+            if stopped.is_set():
+                return
+            _resolve_here([component], inputs, call_deferred)
+            loop.call_soon_threadsafe(stored.put_nowait, component)
+
+    tasks = [loop.create_task(await_one(component)) for component in awaited]
+    if on_thread:
+        trip = sync_to_async(run_on_thread, thread_sensitive=True)
+        tasks.append(loop.create_task(trip(on_thread)))
+    return _as_stored(stored, len(awaited) + len(on_thread), tasks, stopped)
+
+
+async def _as_stored(
+    stored: asyncio.Queue[Component],
+    count: int,
+    tasks: list[asyncio.Task[None]],
+    stopped: threading.Event,
+) -> AsyncGenerator[Component, None]:
+    """Yield ``count`` components from ``stored``; cancel ``tasks`` if stopped before the end."""
+    try:
+        for _ in range(count):
+            yield await stored.get()
+    finally:
+        stopped.set()
+        for task in tasks:
+            task.cancel()

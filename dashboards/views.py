@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from inspect import isawaitable, iscoroutinefunction
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
@@ -24,7 +24,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.forms import Media
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.template.response import SimpleTemplateResponse
 from django.urls import URLPattern, path
 from django.utils.cache import patch_vary_headers
@@ -41,7 +48,13 @@ from dashboards.exceptions import DashboardNotFoundError
 from dashboards.inputs import Inputs
 from dashboards.log import logger
 from dashboards.permissions import answers_async
-from dashboards.resolver import Placement, Resolution, needs_event_loop, needs_request_thread
+from dashboards.resolver import (
+    Placement,
+    Resolution,
+    needs_event_loop,
+    needs_request_thread,
+    resolve_as_completed,
+)
 from dashboards.utils import get_dashboard_class
 
 __all__ = [
@@ -131,6 +144,15 @@ class LoopAwarePattern(URLPattern):
         if match is not None and event_loop_running():
             match.func = self.async_callback
         return match
+
+
+def split_page(page: str) -> tuple[str, str]:
+    """A page cut before its ``</body>``, where a streamed page's late values go (at the end of a
+    page that has none)."""
+    end = page.rfind("</body>")
+    if end == -1:
+        return page, ""
+    return page[:end], page[end:]
 
 
 async def _finish(response: Any) -> HttpResponseBase:
@@ -405,6 +427,14 @@ class DashboardMixin(ContextMixin):
             if denied is not None:
                 return denied
             return await _finish(handler(request, *args, **kwargs))
+        if self.streams(request) and self.handles_by_default(handler):
+            if on_loop:
+                denied = await self.aprepare(request)
+            else:
+                denied = await sync_to_async(self.prepare)(request)
+            if denied is not None:
+                return denied
+            return await self.astream(request)
         if (
             on_loop
             and self.handles_by_default(handler)
@@ -466,10 +496,23 @@ class DashboardMixin(ContextMixin):
         ):
             return await sync_to_async(self.handle_rendered)(request)
         await self.dashboard.aresolve(components=components, call_deferred=self.call_deferred)
+        return await self.arespond(request)
+
+    async def arespond(self, request: HttpRequest) -> HttpResponseBase:
+        """``respond`` from the event loop: rendered there, or in one trip when rendering
+        queries the database."""
         try:
             return rendered(self.respond(request))
         except SynchronousOnlyOperation:  # nothing was sent: answer again where the ORM may run
             return await sync_to_async(self.respond_rendered)(request)
+
+    def streams(self, request: HttpRequest) -> bool:
+        """Whether the answer streams (see :meth:`DashboardView.astream`); not by default."""
+        return False
+
+    async def astream(self, request: HttpRequest) -> HttpResponseBase:
+        """The answer as a stream, from the event loop (for views whose ``streams`` says so)."""
+        raise NotImplementedError
 
     def handle_rendered(self, request: HttpRequest) -> HttpResponseBase:
         """``handle``, with the answer rendered (for a thread trip of an async view)."""
@@ -531,6 +574,66 @@ class DashboardView(DashboardMixin, TemplateResponseMixin, View):
     def respond(self, request: HttpRequest) -> HttpResponseBase:
         """The page (its layout alone for htmx)."""
         return self.vary(self.render_to_response(self.get_context_data()))
+
+
+    def streams(self, request: HttpRequest) -> bool:
+        """Whether the page streams: its dashboard says so, and htmx is not asking for it (htmx
+        swaps a whole answer in at once)."""
+        return self.get_dashboard_class().streams() and not is_htmx(request)
+
+    async def astream(self, request: HttpRequest) -> HttpResponseBase:
+        """The page at once, with a slot for each value still resolving; then, in the same
+        response, each value's HTML as it resolves (in the order they finish), which
+        ``dashboard.js`` moves into its slot. Without JavaScript the values show below the page.
+
+        A page whose values were all ready is sent whole. A client that goes away cancels the
+        values still running.
+        """
+        components = self.get_components_to_resolve(request)
+        resolving = resolve_as_completed(components, self.inputs, call_deferred=False)
+        self.inputs.streamed = frozenset(
+            component.key
+            for component in components
+            if self.inputs.resolution(component, call_deferred=False) is None
+        )
+        if not self.inputs.streamed:
+            await resolving.aclose()
+            return await self.arespond(request)
+        try:
+            page = await self.arespond(request)
+        except BaseException:
+            await resolving.aclose()
+            raise
+        if not isinstance(page, HttpResponse):  # a response of the view's own making
+            await resolving.aclose()
+            return page
+        head, tail = split_page(page.content.decode(page.charset))
+        response = StreamingHttpResponse(
+            self.stream_page(head, resolving, tail), status=page.status_code
+        )
+        for header, value in page.items():
+            if header.lower() != "content-length":
+                response[header] = value
+        response.cookies = page.cookies
+        return response
+
+    async def stream_page(
+        self, head: str, resolving: AsyncIterator[Component], tail: str
+    ) -> AsyncIterator[str]:
+        """The chunks of a streamed page: the page up to ``</body>``, each value as it resolves,
+        then the rest."""
+        yield head
+        async for component in resolving:
+            if component.key in self.inputs.streamed:
+                yield await self.arender_fill(component)
+        yield tail
+
+    async def arender_fill(self, component: Component) -> str:
+        """A resolved value's HTML for its slot, rendered on the loop (in a trip if it queries)."""
+        try:
+            return component.render_stream_fill(self.inputs)
+        except SynchronousOnlyOperation:
+            return await sync_to_async(component.render_stream_fill)(self.inputs)
 
 
 class ComponentView(DashboardMixin, TemplateResponseMixin, View):

@@ -103,6 +103,10 @@ class Component(metaclass=MediaDefiningClass):
     error_template_name: ClassVar[str] = "dashboards/components/error.html"
     #: Template of the wrapper around every component.
     wrapper_template_name: ClassVar[str] = "dashboards/components/component.html"
+    #: Template of the slot a streamed page shows while the value is still resolving.
+    stream_slot_template_name: ClassVar[str] = "dashboards/components/stream_slot.html"
+    #: Template of the value streamed into that slot once it has resolved.
+    stream_fill_template_name: ClassVar[str] = "dashboards/components/stream_fill.html"
     #: Whether preparing this component for a page (its media, its value) runs sync code that
     #: may query the database, such as building a form: such a request prepares off the loop.
     prepares_on_thread: ClassVar[bool] = False
@@ -453,6 +457,15 @@ class Component(metaclass=MediaDefiningClass):
             inputs = self.get_inputs(_context_get(context, "request"))
         if self.is_deferred and not call_deferred:
             return render_template(self.defer_loading_template_name, {"component": self})
+        if self.key in inputs.streamed and not call_deferred:
+            return render_template(
+                self.stream_slot_template_name,
+                {"component": self, "template_id": self.template_id},
+            )
+        return self.render_resolution(inputs, call_deferred)
+
+    def render_resolution(self, inputs: Inputs, call_deferred: bool = False) -> SafeString:
+        """Render this request's value (computed now if it is not yet), or its error state."""
         resolution = self.get_resolution(inputs, call_deferred)
         if resolution.error is not None:
             return self.render_error(inputs.request, resolution)
@@ -469,6 +482,17 @@ class Component(metaclass=MediaDefiningClass):
             return self.render_error(
                 inputs.request, Resolution(error=error, call_deferred=call_deferred)
             )
+
+    def render_stream_fill(self, inputs: Inputs) -> SafeString:
+        """Render the resolved value of a streamed page's slot, to send after the page."""
+        return render_template(
+            self.stream_fill_template_name,
+            {
+                "component": self,
+                "template_id": self.template_id,
+                "rendered_value": self.render_resolution(inputs),
+            },
+        )
 
     def get_template_name(self, call_deferred: bool = False) -> str:
         """The value's template: a serializer's own ``template_name`` if it has one, else ours."""

@@ -36,6 +36,12 @@ class AsyncComponentsMenu(DashboardMenu):
 
 
 @menu_registry.register
+class StreamingMenu(DashboardMenu):
+    name = "Streaming"
+    app_label = "streaming"
+
+
+@menu_registry.register
 class PermissionsMenu(DashboardMenu):
     name = "Permissions"
     app_label = "permissions"

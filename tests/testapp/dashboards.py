@@ -195,3 +195,78 @@ class AsyncValuesDashboard(Dashboard):
 
 
 registry.register(AsyncValuesDashboard)
+
+
+# Streamed pages (Meta.stream): values that resolve late, fail, or never finish.
+
+STREAM_PROBE: dict[str, int] = {"started": 0, "finished": 0, "cancelled": 0}
+
+
+async def slow_value(**kwargs):
+    await asyncio.sleep(0.3)
+    return "slow value"
+
+
+async def quick_value(**kwargs):
+    await asyncio.sleep(0.02)
+    return "quick value"
+
+
+async def failing_value(**kwargs):
+    await asyncio.sleep(0.01)
+    raise RuntimeError("the backend is down")
+
+
+async def hanging_value(**kwargs):
+    STREAM_PROBE["started"] += 1
+    try:
+        await asyncio.sleep(30)
+    except asyncio.CancelledError:
+        STREAM_PROBE["cancelled"] += 1
+        raise
+    STREAM_PROBE["finished"] += 1
+    return "never shown"
+
+
+class StreamedDashboard(Dashboard):
+    ready = Text(value="ready at once")
+    slow = Text(value=slow_value)
+    quick = Text(value=quick_value)
+    failing = Text(value=failing_value)
+
+    class Meta:
+        stream = True
+
+
+class StreamedSyncDashboard(Dashboard):
+    ready = Text(value="ready at once")
+    computed = Text(value=lambda **kwargs: "computed on the request's thread")
+
+    class Meta:
+        stream = True
+
+
+class StreamedLiteralsDashboard(Dashboard):
+    ready = Text(value="ready at once")
+
+    class Meta:
+        stream = True
+
+
+class StreamedHangingDashboard(Dashboard):
+    ready = Text(value="ready at once")
+    hanging = Text(value=hanging_value, timeout=60)
+
+    class Meta:
+        stream = True
+
+
+class UnstreamedSlowDashboard(Dashboard):
+    quick = Text(value=quick_value)
+
+
+registry.register(StreamedDashboard)
+registry.register(StreamedSyncDashboard)
+registry.register(StreamedLiteralsDashboard)
+registry.register(StreamedHangingDashboard)
+registry.register(UnstreamedSlowDashboard)

@@ -168,6 +168,10 @@
   document.addEventListener("htmx:load", function (event) {
     plotAll(event.detail.elt);
   });
+  /* A streamed page's value moved into its slot (dashboard.js). */
+  document.addEventListener("dashboards:streamed", function (event) {
+    plotAll(event.target);
+  });
   document.addEventListener("htmx:afterSettle", function (event) {
     plotAll(event.detail.elt || event.target);
   });

@@ -94,3 +94,52 @@
 
   document.addEventListener("DOMContentLoaded", syncToggles);
 })();
+
+/* Streamed pages (Meta.stream): each late value arrives after the page, followed by a
+   <template data-dashboards-filled> marker; move it into its slot as soon as the marker is parsed.
+   Without this script the values stay visible below the page. */
+(function () {
+  "use strict";
+
+  function fill(marker) {
+    var id = marker.getAttribute("data-dashboards-filled");
+    var value = document.querySelector('[data-dashboards-fill="' + CSS.escape(id) + '"]');
+    var slot = document.querySelector('[data-dashboards-slot="' + CSS.escape(id) + '"]');
+    marker.remove();
+    if (!value || !slot) {
+      return;
+    }
+    var parent = slot.parentNode;
+    while (value.firstChild) {
+      parent.insertBefore(value.firstChild, slot);
+    }
+    slot.remove();
+    value.remove();
+    if (window.htmx) {
+      window.htmx.process(parent);
+    }
+    parent.dispatchEvent(new CustomEvent("dashboards:streamed", { bubbles: true }));
+  }
+
+  function fillAll(root) {
+    root.querySelectorAll("template[data-dashboards-filled]").forEach(fill);
+  }
+
+  if (document.readyState !== "loading") {
+    return;
+  }
+  var observer = new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      record.addedNodes.forEach(function (node) {
+        if (node.nodeType === 1 && node.matches("template[data-dashboards-filled]")) {
+          fill(node);
+        }
+      });
+    });
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", function () {
+    observer.disconnect();
+    fillAll(document);
+  });
+})();
