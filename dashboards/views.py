@@ -575,7 +575,6 @@ class DashboardView(DashboardMixin, TemplateResponseMixin, View):
         """The page (its layout alone for htmx)."""
         return self.vary(self.render_to_response(self.get_context_data()))
 
-
     def streams(self, request: HttpRequest) -> bool:
         """Whether the page streams: its dashboard says so, and htmx is not asking for it (htmx
         swaps a whole answer in at once)."""
