@@ -58,6 +58,12 @@ WRK_TARGETS = {
 WRK_CONNECTIONS = (10, 50)
 WRK_SECONDS = 2
 WRK_WARMUP_SECONDS = 1
+# The streaming rows: (page, whether the row times the last byte rather than the first).
+STREAM_ROWS = {
+    "stream_ttfb": (f"{PREFIX}/streamslow/", False),
+    "stream_end": (f"{PREFIX}/streamslow/", True),
+    "stream_ttfb_without": (f"{PREFIX}/streamquick/", False),
+}
 INSTALL_WRK = "wrk is not installed: apt-get install wrk (Debian/Ubuntu), brew install wrk (macOS)"
 # The memory row: a fresh server, MEMORY_REQUESTS requests alternating between the 10-Text page
 # and a deferred fetch from a dashboard with get_<key>_value/_defer methods, with
@@ -277,6 +283,8 @@ class Side:
             return asyncio.run(self.load(runs, warmup=bool(warmup)))
         if row == "asgi_slow5":
             return {"times": asyncio.run(self.asgi_times(f"{PREFIX}/slow5/", runs, warmup))}
+        if row in STREAM_ROWS:
+            return {"times": asyncio.run(self.stream_times(row, runs, warmup))}
         if row == "memory":
             return {"fields": asyncio.run(self.memory())}
         if row.startswith("wrk_"):
@@ -336,6 +344,34 @@ class Side:
                 rates.append(ASGI_REQUESTS / elapsed)
                 latencies += round_latencies
         return {"rates": rates, "latency": statistics.median(latencies)}
+
+    async def stream_times(self, row: str, runs: int, warmup: int) -> list[float]:
+        """Seconds from sending a GET of the row's page (a new connection each time) to the
+        response's first byte, or to its last (``stream_end``)."""
+        await self.check_server()
+        path, until_end = STREAM_ROWS[row]
+        times = []
+        for attempt in range(warmup + runs):
+            reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+            request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            start = time.perf_counter()
+            writer.write(request.encode("latin-1"))
+            first = await reader.read(1)
+            elapsed = time.perf_counter() - start
+            rest = await reader.read()  # the server closes the connection after the response
+            if until_end:
+                elapsed = time.perf_counter() - start
+            writer.close()
+            with contextlib.suppress(OSError):
+                await writer.wait_closed()
+            response = first + rest
+            self.check(response.startswith(b"HTTP/1.1 200"), f"uvicorn {path}: {response[:40]!r}")
+            self.check(b"Text number 9" in response, f"uvicorn {path}: no page in the answer")
+            if "slow" in path:
+                self.check(b"streamed slow value" in response, f"uvicorn {path}: no slow value")
+            if attempt >= warmup:
+                times.append(elapsed)
+        return times
 
     async def asgi_times(self, path: str, runs: int, warmup: int) -> list[float]:
         """Seconds for single GETs of ``path`` from the shared server, one at a time."""

@@ -38,6 +38,10 @@ PEER = "django-dashboards==0.1.7"
 PEER_DJANGO = "Django>=4.2,<6.1"
 RUNNER_DEPS = ["uvicorn>=0.30", "httpx>=0.27"]
 SLOW_TARGET = 0.25
+# The streaming rows: ours passes when the first byte of a page with one 2 s value comes within
+# this factor of the same page's without it, and the whole page within STREAM_END_TARGET seconds.
+STREAM_TTFB_FACTOR = 1.2
+STREAM_END_TARGET = 2.2
 GROWTH_TARGET = 1.25
 # The memory row: ours passes when its server's RSS grows less than this over the last 9,000 of
 # 10,000 requests.
@@ -56,6 +60,9 @@ PAIRS = {
     "slow5": (5, 5),
     "asgi_rps": (6, 6),
     "asgi_slow5": (5, 5),
+    "stream_ttfb": (3, 3),
+    "stream_end": (3, 3),
+    "stream_ttfb_without": (5, 5),
     "import_time": (6, 6),
     "memory": (1, 1),
     **{f"wrk_c{n}": (5, 5) for n in WRK_CONNECTIONS},
@@ -64,7 +71,14 @@ PAIRS = {
 # wrk turn is the floor on each side, then the 10-Text page on each, then the fetch on each.
 PARTS = {f"wrk_c{n}": ("floor", "text10", "fetch") for n in WRK_CONNECTIONS}
 # Untimed runs before a row's first turn (default 2); for wrk, 1 s on each URL.
-WARMUP = {"slow5": 1, "asgi_slow5": 1, "memory": 0, **{f"wrk_c{n}": 1 for n in WRK_CONNECTIONS}}
+WARMUP = {
+    "slow5": 1,
+    "asgi_slow5": 1,
+    "stream_ttfb": 0,
+    "stream_end": 0,
+    "memory": 0,
+    **{f"wrk_c{n}": 1 for n in WRK_CONNECTIONS},
+}
 TURN = 0.05
 # Environment variables that must not reach the venvs: tox's bytecode switch would make every
 # import time include compiling, and a PYTHONPATH could put this work tree's ``dashboards`` first.
@@ -118,6 +132,9 @@ ROWS = [
     Row("slow5", "Page, 5 components x 0.2 s I/O"),
     Row("asgi_rps", "uvicorn, 10-Text page, 10 at a time", "rate"),
     Row("asgi_slow5", "uvicorn, page, 5 components x 0.2 s I/O"),
+    Row("stream_ttfb_without", "uvicorn, streamed 10-Text page: first byte"),
+    Row("stream_ttfb", "uvicorn, streamed 10-Text page + one 2 s value: first byte"),
+    Row("stream_end", "uvicorn, streamed 10-Text page + one 2 s value: last byte"),
     *wrk_rows(),
     Row("rss_1k", "uvicorn RSS after 1,000 requests", "mib", "memory", "rss_1k", "memory"),
     Row("rss_10k", "uvicorn RSS after 10,000 requests", "mib", "memory", "rss_10k", "memory"),
@@ -379,9 +396,21 @@ def ratio(ours: float | None, theirs: float | None, kind: str) -> float | None:
     return ours / theirs if kind == "rate" else theirs / ours
 
 
+def stream_verdict(ours: float | None, without: dict[str, Any]) -> tuple[str, str]:
+    """The first byte of a streamed page with a 2 s value against the same page's without it."""
+    target = f"ours <= {STREAM_TTFB_FACTOR}x ours without the 2 s value"
+    base = without.get("median")
+    if ours is None or base is None:
+        return "n/a", target
+    return ("PASS" if ours <= STREAM_TTFB_FACTOR * base else "MISS"), target
+
+
 def verdict(row: Row, ours: float | None, factor: float | None, fields: dict) -> tuple[str, str]:
-    if row.key in ("rss_1k", "rss_10k"):
+    if row.key in ("rss_1k", "rss_10k", "stream_ttfb_without"):
         return "", "(for scale)"
+    if row.key == "stream_end":
+        passed = ours is not None and ours <= STREAM_END_TARGET
+        return ("PASS" if passed else "MISS"), f"ours <= {STREAM_END_TARGET} s (the 2 s value)"
     if row.key == "rss_growth":
         growth = fields.get("growth")
         target = f"ours < {RSS_GROWTH_TARGET / 2**20:g} MiB over the last 9,000"
@@ -425,6 +454,8 @@ def table(results: dict[str, dict[str, Any]], rows: list[Row]) -> tuple[list[lis
         ours, theirs = values
         factor = None if row.key == "rss_growth" else ratio(ours, theirs, row.kind)
         status, target = verdict(row, ours, factor, ours_rows.get(row.measured, {}))
+        if row.key == "stream_ttfb":
+            status, target = stream_verdict(ours, ours_rows.get("stream_ttfb_without", {}))
         lines.append([row.label, *shown, f"{factor:.2f}x" if factor else "n/a", status, target])
         for side, measured in (("ours", ours_rows), ("0.1.7", theirs_rows)):
             errors = measured.get(row.measured, {}).get("socket_errors")
@@ -455,6 +486,13 @@ def table(results: dict[str, dict[str, Any]], rows: list[Row]) -> tuple[list[lis
             "Page, 5 components x 0.2 s I/O: ours are `async def` values awaiting"
             " asyncio.sleep(0.2); 0.1.7 calls values synchronously, so there they are plain"
             " functions calling time.sleep(0.2), the way a 0.1.7 user has to write them."
+        )
+    if keys & {"stream_ttfb", "stream_end"}:
+        notes.append(
+            "streamed rows: Meta.stream on the 10-Text page, with and without one value that takes"
+            " 2 s (async def + asyncio.sleep for ours, time.sleep for 0.1.7, which ignores the"
+            " option and sends pages whole); one GET a connection through uvicorn, timed from"
+            " sending it to the answer's first byte, or its last."
         )
     if any(row.group == "wrk" for row in rows):
         notes.append(

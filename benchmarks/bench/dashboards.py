@@ -74,6 +74,37 @@ Deferred20 = dashboard(
 )
 Slow5 = dashboard("Slow5", {f"slow_{i}": Text(value=slow_value) for i in range(5)})
 
+# The streaming rows: the 10-Text page with ``Meta.stream``, with and without one value that
+# takes STREAM_SLOW_SECONDS (0.1.7 ignores the option and sends every page whole).
+STREAM_SLOW_SECONDS = 2.0
+
+if ASYNC_VALUES:
+
+    async def stream_slow_value(**kwargs: Any) -> str:
+        await asyncio.sleep(STREAM_SLOW_SECONDS)
+        return "streamed slow value"
+
+else:
+
+    def stream_slow_value(**kwargs: Any) -> str:
+        time.sleep(STREAM_SLOW_SECONDS)
+        return "streamed slow value"
+
+
+STREAM_META = type("Meta", (), {"stream": True})
+StreamQuick = dashboard(
+    "StreamQuick",
+    {"Meta": STREAM_META, **{f"text_{i}": Text(value=f"Text number {i}") for i in range(10)}},
+)
+StreamSlow = dashboard(
+    "StreamSlow",
+    {
+        "Meta": STREAM_META,
+        **{f"text_{i}": Text(value=f"Text number {i}") for i in range(10)},
+        "slow": Text(value=stream_slow_value),
+    },
+)
+
 
 class Methods(Dashboard):
     """Values from dashboard methods: what the memory row fetches, 10,000 times over.
