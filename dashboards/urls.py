@@ -5,6 +5,7 @@ from typing import Any
 from django.urls import include, path
 
 from dashboards.config import Config
+from dashboards.export_views import ExportView
 from dashboards.registry import registry
 from dashboards.views import ComponentView, FormComponentView
 
@@ -12,6 +13,8 @@ __all__ = [
     "COMPONENT_OBJECT_PATTERN",
     "COMPONENT_PATTERN",
     "DASHBOARD_PATTERN",
+    "EXPORT_OBJECT_PATTERN",
+    "EXPORT_PATTERN",
     "FORM_COMPONENT_OBJECT_PATTERN",
     "FORM_COMPONENT_PATTERN",
     "MODEL_DASHBOARD_PATTERN",
@@ -25,6 +28,8 @@ DASHBOARD_PATTERN = "<str:app_label>/<str:dashboard>/"
 MODEL_DASHBOARD_PATTERN = DASHBOARD_PATTERN + "<str:lookup>/"
 COMPONENT_PATTERN = DASHBOARD_PATTERN + "@component/<slug:component>/"
 COMPONENT_OBJECT_PATTERN = MODEL_DASHBOARD_PATTERN + "@component/<slug:component>/"
+EXPORT_PATTERN = COMPONENT_PATTERN + "@export/<slug:format>/"
+EXPORT_OBJECT_PATTERN = COMPONENT_OBJECT_PATTERN + "@export/<slug:format>/"
 FORM_COMPONENT_PATTERN = DASHBOARD_PATTERN + "<slug:component>/@form/"
 FORM_COMPONENT_OBJECT_PATTERN = MODEL_DASHBOARD_PATTERN + "<slug:component>/@form/"
 
@@ -38,6 +43,8 @@ def get_urlpatterns() -> list[Any]:
         ComponentView.as_route(COMPONENT_OBJECT_PATTERN, name="dashboard_component"),
         FormComponentView.as_route(FORM_COMPONENT_PATTERN, name="form_component"),
         FormComponentView.as_route(FORM_COMPONENT_OBJECT_PATTERN, name="form_component"),
+        ExportView.as_route(EXPORT_PATTERN, name="component_export"),
+        ExportView.as_route(EXPORT_OBJECT_PATTERN, name="component_export"),
     ]
     if Config().DASHBOARDS_INCLUDE_DASHBOARD_VIEWS:
         patterns.append(path("", include(registry.urls)))

@@ -32,7 +32,6 @@ INSTALLED_APPS = [
     "examples.async_components",
     "examples.permissions",
     "examples.shop",
-    "examples.streaming",
     "examples.charts",
     "examples.tables",
     "examples.forms",
@@ -45,6 +44,7 @@ INSTALLED_APPS = [
     "examples.custom_components",
     "examples.menus",
     "examples.testing",
+    "examples.export",
 ]
 # installed-apps-end
 

@@ -60,9 +60,28 @@ def test_dashboard_views_can_be_left_out():
         "dashboard_component",
         "form_component",
         "form_component",
+        "component_export",
+        "component_export",
     ]
 
 
 def test_unknown_module_attributes_raise_attribute_error():
     with pytest.raises(AttributeError):
         _ = urls.not_a_thing
+
+
+def test_export_route_kwargs():
+    match = resolve("/dashboards/testapp/childonedashboard/@component/first/@export/csv/")
+    assert match.kwargs == {
+        "app_label": "testapp",
+        "dashboard": "childonedashboard",
+        "component": "first",
+        "format": "csv",
+    }
+    assert match.url_name == "component_export"
+
+
+def test_export_object_route_kwargs():
+    match = resolve("/dashboards/testapp/childonedashboard/7/@component/first/@export/json/")
+    assert match.kwargs["lookup"] == "7"
+    assert match.kwargs["format"] == "json"

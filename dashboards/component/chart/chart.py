@@ -16,7 +16,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
 from dashboards.component.base import Component
+from dashboards.component.chart.export import export_chart
+from dashboards.export import CHUNK_SIZE, ExportFormat, ExportTable, available_formats
 from dashboards.extras import import_extra, require
+from dashboards.inputs import Inputs
 from dashboards.staticfiles import PLOTLY_JS
 
 __all__ = ["Chart", "PlotlyComponent", "escape_json", "figure_json", "is_dark", "no_data_figure"]
@@ -189,6 +192,16 @@ class Chart(PlotlyComponent):
     displayModeBar: bool = True  # noqa: N815  (the plotly.js option's name)
     staticPlot: bool = False  # noqa: N815
     responsive: bool = True
+    #: The formats its data can be downloaded in; an empty tuple turns the download URL off.
+    export_formats: tuple[str, ...] = ("csv",)
+
+    def get_export_formats(self) -> list[ExportFormat]:
+        """The formats of ``export_formats`` that can be written here."""
+        return available_formats(self.export_formats)
+
+    def get_export(self, inputs: Inputs, chunk_size: int = CHUNK_SIZE) -> ExportTable:
+        """The chart's data: its serializer's DataFrame, else the points of its figure's traces."""
+        return export_chart(self, inputs)
 
     def get_plotly_config(self) -> dict[str, Any]:
         """``displayModeBar`` (``True`` shows it on hover), ``staticPlot`` and ``responsive``."""

@@ -9,9 +9,11 @@ from typing import Any, ClassVar
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
 from dashboards.component.base import Component
+from dashboards.component.table.export import export_table
 from dashboards.component.table.mixins import TableQuery, get_path, page_start, parse_int
 from dashboards.component.table.serializers import (
     BaseTableSerializer,
@@ -20,9 +22,10 @@ from dashboards.component.table.serializers import (
     format_value,
     guess_columns,
 )
+from dashboards.export import CHUNK_SIZE, ExportFormat, ExportTable, available_formats
 from dashboards.inputs import Inputs, request_filters
 
-__all__ = ["BasicTable", "DataTable", "Table", "TableColumn", "TableView"]
+__all__ = ["BasicTable", "DataTable", "Table", "TableColumn", "TableDownload", "TableView"]
 
 #: The request parameters a Table's own controls set; every other parameter is carried along.
 CONTROL_PARAMETERS = ("search[value]", "length", "start", "draw")
@@ -42,6 +45,15 @@ class TableColumn:
     sort: str | None = None
     #: The URL that sorts by this column (descending if it is already the ascending one).
     sort_url: str | None = None
+
+
+@dataclass
+class TableDownload:
+    """A link that downloads the table's rows, as the table shows them, in one format."""
+
+    format: str
+    label: str
+    url: str
 
 
 @dataclass
@@ -67,6 +79,8 @@ class TableView:
     next_url: str | None = None
     #: Hidden ``(name, value)`` inputs that carry the rest of the request's parameters.
     state: list[tuple[str, str]] = field(default_factory=list)
+    #: The links that download every row the table's searches keep, in its sort.
+    downloads: list[TableDownload] = field(default_factory=list)
 
 
 def columns_and_rows(value: Any) -> tuple[dict[str, Any], list[list[Any]]]:
@@ -168,6 +182,9 @@ class DataTable(BasicTable):
     paging: bool = True
     #: Make the column headers sort buttons.
     ordering: bool = True
+    #: The formats its rows can be downloaded in (``"xlsx"`` needs the ``xlsx`` extra); an empty
+    #: tuple turns the downloads (links and URLs) off.
+    export_formats: tuple[str, ...] = ("csv", "json", "xlsx")
 
     #: The choices of the page-size menu (``page_size`` is added to them).
     page_sizes: ClassVar[tuple[int, ...]] = (10, 25, 50, 100)
@@ -250,6 +267,7 @@ class DataTable(BasicTable):
         }
         view.state = list(state.items())
         controls = {"search[value]": query.search} if query.search else {}
+        view.downloads = self.get_downloads({**state, **controls})
         if self.paging and query.length:
             controls["length"] = str(query.length)
             if start > 0:
@@ -277,6 +295,32 @@ class DataTable(BasicTable):
                     }
                 )
         return view
+
+    # -- export ----------------------------------------------------------------------------
+
+    def get_export_formats(self) -> list[ExportFormat]:
+        """The formats of ``export_formats`` that can be written here (their extra installed)."""
+        return available_formats(self.export_formats)
+
+    def get_export(self, inputs: Inputs, chunk_size: int = CHUNK_SIZE) -> ExportTable:
+        """Every row for ``inputs``: searched and sorted as the table's page is, not paged."""
+        return export_table(self, inputs, chunk_size)
+
+    def get_downloads(self, params: dict[str, Any]) -> list[TableDownload]:
+        """The download links, with the table's searches, sort and filters in ``params``; none
+        when the export URLs are not installed."""
+        downloads = []
+        query = f"?{urlencode(params)}" if params else ""
+        for export_format in self.get_export_formats():
+            try:
+                url = reverse(
+                    "dashboards:component_export",
+                    args=[*self.get_reverse_args(), export_format.name],
+                )
+            except NoReverseMatch:
+                return []
+            downloads.append(TableDownload(export_format.name, export_format.label, url + query))
+        return downloads
 
 
 @dataclass(repr=False, eq=False)
