@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "examples.async_components",
     "examples.permissions",
     "examples.shop",
+    "examples.streaming",
     "examples.charts",
     "examples.tables",
     "examples.forms",
