@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from decimal import Context, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django import forms
@@ -24,6 +25,7 @@ __all__ = [
     "StatSerializer",
     "StatSerializerData",
     "StatSerializerOptions",
+    "database_neutral_decimal",
 ]
 
 #: The arguments of a value callable, which ``render`` passes on to ``serialize``.
@@ -59,6 +61,18 @@ class StatSerializerData:
             return float((self.value - self.previous) / self.previous * 100)
         except (TypeError, ZeroDivisionError, ArithmeticError):
             return None
+
+
+def database_neutral_decimal(value: Decimal, decimal_places: int | None) -> Decimal:
+    """A decimal aggregate as every database gives it: with the field's decimal places (``Sum``,
+    ``Max``, ``Min``; SQLite drops trailing zeros), else (``Avg``, ``StdDev``) to the 15
+    significant digits that SQLite computes with floats (PostgreSQL gives more)."""
+    if decimal_places is None:
+        return Context(prec=15).create_decimal_from_float(float(value))
+    try:
+        return value.quantize(Decimal(1).scaleb(-decimal_places))
+    except InvalidOperation:  # more digits than the decimal context holds
+        return value
 
 
 class StatSerializerOptions(Options):
@@ -154,9 +168,16 @@ class StatSerializer(BaseStatSerializer):
         return model._default_manager.all()
 
     def aggregate_queryset(self, queryset: QuerySet[Any]) -> dict[str, Any]:
-        """``queryset.aggregate(<annotated_field_name>=annotation(annotation_field))``."""
+        """``queryset.aggregate(<annotated_field_name>=annotation(annotation_field))``, with a
+        decimal figure the same on every database (:func:`database_neutral_decimal`)."""
         annotation = self._meta.annotation(self._meta.annotation_field)
-        return queryset.aggregate(**{self.annotated_field_name: annotation})
+        name = self.annotated_field_name
+        result = queryset.aggregate(**{name: annotation})
+        if isinstance(result[name], Decimal):
+            resolved = annotation.resolve_expression(queryset.query.clone(), summarize=True)
+            places = getattr(resolved.output_field, "decimal_places", None)
+            result[name] = database_neutral_decimal(result[name], places)
+        return result
 
     def get_value(self, **kwargs: Any) -> Any:
         """The aggregate of ``get_queryset(**kwargs)``."""

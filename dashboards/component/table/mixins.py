@@ -11,17 +11,36 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
-from typing import Any, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import CharField, F, Field, Model, Q, QuerySet, TextField
-from django.db.models.functions import Lower
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    DecimalField,
+    F,
+    Field,
+    Model,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Lower
+from django.db.models.lookups import IContains
 
 from dashboards.config import Config
+
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.models.sql.compiler import SQLCompiler
 
 __all__ = [
     "MAX_INT",
     "MAX_SEARCH_LENGTH",
+    "DecimalText",
     "TableDataProcessorMixin",
     "TableListProcessor",
     "TableQuery",
@@ -202,6 +221,23 @@ class TableQuerysetProcessor:
             return queryset
 
     @classmethod
+    def search_condition(cls, queryset: QuerySet[Any], key: str, text: str) -> Q:
+        """Whether a database column's text contains ``text`` (case-insensitive), the text being
+        the one Python's ``str()`` gives on every database: ``40.00`` for a decimal (SQLite
+        keeps ``40``), ``True``/``False`` for a boolean (SQLite has ``1``/``0``)."""
+        model_field = cls.get_model_field(queryset, key)
+        if isinstance(model_field, DecimalField) and model_field.decimal_places is not None:
+            return Q(IContains(DecimalText(F(key), model_field.decimal_places), text))
+        if isinstance(model_field, BooleanField):
+            words = Case(
+                When(Q(**{key: True}), then=Value("True")),
+                When(Q(**{key: False}), then=Value("False")),
+                output_field=CharField(),
+            )
+            return Q(IContains(words, text))
+        return Q(**{f"{key}__icontains": text})
+
+    @classmethod
     def filter_queryset(
         cls, queryset: QuerySet[Any], query: TableQuery, columns: Sequence[str]
     ) -> QuerySet[Any]:
@@ -211,10 +247,12 @@ class TableQuerysetProcessor:
         conditions = []
         if query.search and searchable:
             conditions.append(
-                reduce(or_, (Q(**{f"{key}__icontains": query.search}) for key in searchable))
+                reduce(
+                    or_, (cls.search_condition(queryset, key, query.search) for key in searchable)
+                )
             )
         conditions.extend(
-            Q(**{f"{key}__icontains": text})
+            cls.search_condition(queryset, key, text)
             for key, text in query.column_search.items()
             if key in searchable
         )
@@ -375,6 +413,22 @@ class TableDataProcessorMixin(TableQuerysetProcessor, TableListProcessor):
         start = page_start(start, length, count)
         end = None if length is None else start + length
         return list(data[start:end]), count
+
+
+class DecimalText(Cast):
+    """A decimal column as text with all its decimal places, on every database: ``40.00``
+    (SQLite stores 40, and its ``CAST`` gives ``40``)."""
+
+    def __init__(self, expression: Any, decimal_places: int) -> None:
+        super().__init__(expression, output_field=CharField())
+        self.decimal_places = decimal_places
+
+    def as_sqlite(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
+    ) -> tuple[str, tuple[str | int, ...]]:
+        """``printf('%.2f', column)`` (for two decimal places)."""
+        sql, params = compiler.compile(self.get_source_expressions()[0])
+        return f"printf(%s, {sql})", (f"%.{self.decimal_places}f", *params)
 
 
 def _is_forward_relation(model_field: Any) -> bool:

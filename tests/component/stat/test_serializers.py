@@ -5,13 +5,17 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Sum
+from django.db.models import Avg, Sum
 from django.test import RequestFactory
 from django.utils import timezone
 
 from dashboards.component import Stat
 from dashboards.component.stat import StatDateChangeSerializer, StatSerializer
-from dashboards.component.stat.serializers import BaseStatSerializer, StatSerializerData
+from dashboards.component.stat.serializers import (
+    BaseStatSerializer,
+    StatSerializerData,
+    database_neutral_decimal,
+)
 from examples.shop.models import Category, Customer, Order, Product
 from tests.component.test_base import bound
 
@@ -140,6 +144,37 @@ def test_serialize_aggregates_the_queryset(shop):
     order(shop, 2)
     data = OrderCount.serialize()
     assert data == StatSerializerData(title="Orders", value=2, unit="")
+
+
+class Revenue(StatSerializer):
+    class Meta:
+        model = Order
+        annotation = Sum
+        annotation_field = "total"
+
+
+class AverageOrder(Revenue):
+    class Meta:
+        annotation = Avg
+
+
+def test_a_decimal_sum_has_the_fields_decimal_places_on_every_database(shop):
+    order(shop, 1, total=5)
+    order(shop, 2, total="2.5")
+    assert str(Revenue.serialize().value) == "7.50"
+
+
+def test_a_decimal_average_has_fifteen_significant_digits_on_every_database(shop):
+    for total in (1, 1, 2):
+        order(shop, 1, total=total)
+    assert str(AverageOrder.serialize().value) == "1.33333333333333"
+
+
+def test_database_neutral_decimal():
+    assert str(database_neutral_decimal(Decimal(40), 2)) == "40.00"
+    assert str(database_neutral_decimal(Decimal("2.5000000000000000"), None)) == "2.5"
+    assert str(database_neutral_decimal(Decimal("62.2580645161290323"), None)) == "62.2580645161290"
+    assert database_neutral_decimal(Decimal("9" * 40), 2) == Decimal("9" * 40)
 
 
 def test_serialize_passes_request_object_and_filters_to_get_queryset(shop):
