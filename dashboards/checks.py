@@ -23,6 +23,8 @@ __all__ = [
     "check_dependents",
     "check_django_htmx_installed",
     "check_duplicate_registrations",
+    "check_live_broker",
+    "check_live_components_stream",
     "check_permission_classes",
     "check_plotly_js_is_served",
 ]
@@ -158,3 +160,52 @@ def check_plotly_js_is_served(app_configs: Any = None, **kwargs: Any) -> list[ch
             id="dashboards.W002",
         )
     ]
+
+
+def _live_components() -> list[str]:
+    """``Dashboard.key`` of every live component of the registered dashboards."""
+    return [
+        f"{dashboard.__name__}.{key}"
+        for dashboard in registry.get_all_items()
+        for key, component in dashboard.components.items()
+        if component.live
+    ]
+
+
+@checks.register()
+def check_live_components_stream(
+    app_configs: Any = None, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    """dashboards.W003: live components, but nothing says the site is served under ASGI."""
+    users = _live_components()
+    if not users or getattr(settings, "ASGI_APPLICATION", None):
+        return []
+    return [
+        checks.Warning(
+            f"{', '.join(users)} are live, but ASGI_APPLICATION is not set: served under WSGI, "
+            f"live components poll every {Config().DASHBOARDS_LIVE_POLL_RATE} s instead of "
+            "receiving server-sent events.",
+            hint="Serve the site with an ASGI server (uvicorn, Daphne) and set ASGI_APPLICATION "
+            "to its application, e.g. 'mysite.asgi.application'; or add dashboards.W003 to "
+            "SILENCED_SYSTEM_CHECKS if polling is what you want.",
+            id="dashboards.W003",
+        )
+    ]
+
+
+@checks.register()
+def check_live_broker(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """dashboards.E006: DASHBOARDS_LIVE_BROKER must import."""
+    path = Config().DASHBOARDS_LIVE_BROKER
+    try:
+        import_string(path)
+    except ImportError as error:
+        return [
+            checks.Error(
+                f"DASHBOARDS_LIVE_BROKER names {path!r}, which cannot be imported ({error}).",
+                hint="Use 'dashboards.live.InProcessBroker' or "
+                f"'dashboards.live_redis.RedisBroker' (which needs {install_hint('redis')}).",
+                id="dashboards.E006",
+            )
+        ]
+    return []

@@ -12,6 +12,7 @@ __all__ = [
     "DEFAULT_COMPONENT_TIMEOUT",
     "DEFAULT_GRID_CSS",
     "DEFAULT_LAYOUT_COMPONENT_CLASSES",
+    "DEFAULT_LIVE_BROKER",
     "DEFAULT_TABLE_MAX_PAGE_SIZE",
     "Config",
     "CssClasses",
@@ -60,6 +61,7 @@ DEFAULT_LAYOUT_COMPONENT_CLASSES: dict[str, CssClasses] = {
 DEFAULT_GRID_CSS = "span-6"
 DEFAULT_COMPONENT_TIMEOUT = 10.0
 DEFAULT_TABLE_MAX_PAGE_SIZE = 100
+DEFAULT_LIVE_BROKER = "dashboards.live.InProcessBroker"
 
 
 def merge_css_dictionaries(
@@ -153,3 +155,29 @@ class Config:
         """The most rows a table's page holds, unless its serializer sets ``Meta.max_page_size``
         (None or 0: no limit)."""
         return getattr(settings, "DASHBOARDS_TABLE_MAX_PAGE_SIZE", DEFAULT_TABLE_MAX_PAGE_SIZE)
+
+    @property
+    def DASHBOARDS_LIVE_BROKER(self) -> str:  # noqa: N802
+        """Dotted path of the broker that carries publishes to the live components' streams."""
+        return str(getattr(settings, "DASHBOARDS_LIVE_BROKER", DEFAULT_LIVE_BROKER))
+
+    @property
+    def DASHBOARDS_LIVE_REDIS_URL(self) -> str:  # noqa: N802
+        """The Redis server of ``dashboards.live_redis.RedisBroker``."""
+        return str(getattr(settings, "DASHBOARDS_LIVE_REDIS_URL", "redis://localhost:6379/0"))
+
+    @property
+    def DASHBOARDS_LIVE_MAX_STREAMS(self) -> int:  # noqa: N802
+        """The most event streams a process holds open; beyond it a page's stream gets a 503."""
+        return int(getattr(settings, "DASHBOARDS_LIVE_MAX_STREAMS", 1000))
+
+    @property
+    def DASHBOARDS_LIVE_HEARTBEAT(self) -> float:  # noqa: N802
+        """Seconds of silence after which a stream sends a comment, so proxies keep it open."""
+        return float(getattr(settings, "DASHBOARDS_LIVE_HEARTBEAT", 15.0))
+
+    @property
+    def DASHBOARDS_LIVE_POLL_RATE(self) -> int | float:  # noqa: N802
+        """Seconds between refreshes of a live component on a page that cannot stream (WSGI)."""
+        rate: int | float = getattr(settings, "DASHBOARDS_LIVE_POLL_RATE", 10)
+        return rate

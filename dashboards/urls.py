@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from dashboards.config import Config
 from dashboards.export_views import ExportView
+from dashboards.live_views import LiveView
 from dashboards.registry import registry
 from dashboards.views import ComponentView, FormComponentView
 
@@ -17,6 +18,8 @@ __all__ = [
     "EXPORT_PATTERN",
     "FORM_COMPONENT_OBJECT_PATTERN",
     "FORM_COMPONENT_PATTERN",
+    "LIVE_OBJECT_PATTERN",
+    "LIVE_PATTERN",
     "MODEL_DASHBOARD_PATTERN",
     "app_name",
     "get_urlpatterns",
@@ -32,6 +35,8 @@ EXPORT_PATTERN = COMPONENT_PATTERN + "@export/<slug:format>/"
 EXPORT_OBJECT_PATTERN = COMPONENT_OBJECT_PATTERN + "@export/<slug:format>/"
 FORM_COMPONENT_PATTERN = DASHBOARD_PATTERN + "<slug:component>/@form/"
 FORM_COMPONENT_OBJECT_PATTERN = MODEL_DASHBOARD_PATTERN + "<slug:component>/@form/"
+LIVE_PATTERN = DASHBOARD_PATTERN + "@live/"
+LIVE_OBJECT_PATTERN = MODEL_DASHBOARD_PATTERN + "@live/"
 
 
 def get_urlpatterns() -> list[Any]:
@@ -43,6 +48,8 @@ def get_urlpatterns() -> list[Any]:
         ComponentView.as_route(COMPONENT_OBJECT_PATTERN, name="dashboard_component"),
         FormComponentView.as_route(FORM_COMPONENT_PATTERN, name="form_component"),
         FormComponentView.as_route(FORM_COMPONENT_OBJECT_PATTERN, name="form_component"),
+        LiveView.as_route(LIVE_PATTERN, name="dashboard_live"),
+        LiveView.as_route(LIVE_OBJECT_PATTERN, name="dashboard_live"),
         ExportView.as_route(EXPORT_PATTERN, name="component_export"),
         ExportView.as_route(EXPORT_OBJECT_PATTERN, name="component_export"),
     ]

@@ -3,6 +3,6 @@
 from examples.settings import *  # noqa: F403
 from examples.settings import INSTALLED_APPS
 
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp", "tests.liveapp"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 DASHBOARDS_COMPONENT_TIMEOUT = 5.0

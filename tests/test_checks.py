@@ -3,7 +3,11 @@
 from django.core import checks
 from django.test import override_settings
 
-from dashboards.checks import check_plotly_js_is_served
+from dashboards.checks import (
+    check_live_broker,
+    check_live_components_stream,
+    check_plotly_js_is_served,
+)
 from examples.settings import INSTALLED_APPS
 
 DEFAULT_FINDERS = [
@@ -103,3 +107,22 @@ def test_w002_is_quiet_without_charts(monkeypatch):
     monkeypatch.setattr("dashboards.registry.registry.get_all_items", list)
     with override_settings(STATICFILES_FINDERS=DEFAULT_FINDERS):
         assert check_plotly_js_is_served() == []
+
+
+@override_settings(ASGI_APPLICATION=None)
+def test_live_components_without_asgi_application_is_w003():
+    [warning] = check_live_components_stream()
+    assert warning.id == "dashboards.W003"
+    assert "LiveDashboard.counter" in warning.msg
+    assert "poll every 10 s" in warning.msg
+
+
+def test_w003_is_quiet_when_the_site_is_served_under_asgi():
+    assert check_live_components_stream() == []
+
+
+@override_settings(DASHBOARDS_LIVE_BROKER="no.such.Broker")
+def test_unimportable_live_broker_is_e006():
+    [error] = check_live_broker()
+    assert error.id == "dashboards.E006"
+    assert "'no.such.Broker'" in error.msg

@@ -60,6 +60,8 @@ def test_dashboard_views_can_be_left_out():
         "dashboard_component",
         "form_component",
         "form_component",
+        "dashboard_live",
+        "dashboard_live",
         "component_export",
         "component_export",
     ]

@@ -42,6 +42,7 @@ from dashboards.component.values import (
 from dashboards.config import DEFAULT_COMPONENT_CLASSES, Config, css_classes_for
 from dashboards.exceptions import DashboardError
 from dashboards.inputs import Inputs, request_filters
+from dashboards.live import LIVE_JS, SSE_JS, streams_live, topics_of
 from dashboards.log import logger
 from dashboards.resolver import Placement, Resolution, compute, resolve
 
@@ -96,6 +97,9 @@ class Component(metaclass=MediaDefiningClass):
     #: Run a sync value callable on the request's own thread (safe for the ORM and test
     #: transactions). False runs it on a worker thread, concurrently with its siblings.
     thread_sensitive: bool = True
+    #: Topics (a string, or several) whose ``dashboards.live.publish`` re-renders this
+    #: component on every open page that shows it (see ``dashboards.live``).
+    live: str | tuple[str, ...] | list[str] | None = None
 
     #: When ``css_classes`` is a string, store it under this key of the class dict (Form, tables).
     css_string_key: ClassVar[str | None] = None
@@ -212,6 +216,17 @@ class Component(metaclass=MediaDefiningClass):
     def htmx_poll_rate(self) -> str | None:
         """The htmx polling trigger, e.g. ``every 5s``."""
         return f"every {self.poll_rate}s" if self.poll_rate else None
+
+    def get_live_topics(self) -> tuple[str, ...]:
+        """The topics this component is live on (none unless ``live`` is set)."""
+        return topics_of(self.live)
+
+    def get_poll_rate(self, inputs: Inputs | None = None) -> int | float | None:
+        """Seconds between refreshes: ``poll_rate``; for a live component on a page that cannot
+        stream (WSGI), ``DASHBOARDS_LIVE_POLL_RATE``."""
+        if self.poll_rate or not self.live or inputs is None or streams_live(inputs.request):
+            return self.poll_rate
+        return Config().DASHBOARDS_LIVE_POLL_RATE
 
     def htmx_trigger_on(self) -> str:
         """The htmx trigger prefix for ``trigger_on``, e.g. ``"click from:body, "``."""
@@ -426,6 +441,8 @@ class Component(metaclass=MediaDefiningClass):
     def get_media(self) -> Media:
         """The component's CSS and JS, plus its serializer's when it has one."""
         media = self.media
+        if self.live:
+            media = media + Media(js=[SSE_JS, LIVE_JS])
         for source in (self.value, self.defer):
             source_media = getattr(source, "get_media", None)
             if callable(source_media) and isinstance(source, type):
@@ -515,11 +532,12 @@ class Component(metaclass=MediaDefiningClass):
         """The context of the value's template for this request (override to use more inputs)."""
         return self.get_value_context(inputs.request, value)
 
-    def get_refresh_trigger(self) -> str | None:
+    def get_refresh_trigger(self, inputs: Inputs | None = None) -> str | None:
         """The htmx trigger that refreshes a non-deferred component in place (poll or event)."""
         triggers = [f"{self.trigger_on} from:body"] if self.trigger_on else []
-        if self.poll_rate:
-            triggers.append(f"every {self.poll_rate}s")
+        poll_rate = self.get_poll_rate(inputs)
+        if poll_rate:
+            triggers.append(f"every {poll_rate}s")
         return ", ".join(triggers) or None
 
     def render(
@@ -544,7 +562,8 @@ class Component(metaclass=MediaDefiningClass):
             "" if htmx else self.render_value(call_deferred=call_deferred, inputs=inputs)
         )
         on_page = not call_deferred and not self.is_deferred
-        refresh_trigger = self.get_refresh_trigger() if on_page else None
+        refresh_trigger = self.get_refresh_trigger(inputs) if on_page else None
+        poll_rate = self.get_poll_rate(inputs)
         return render_template(
             self.wrapper_template_name,
             {
@@ -557,7 +576,7 @@ class Component(metaclass=MediaDefiningClass):
                 "htmx": htmx,
                 "defer_url": self.get_fetch_url(inputs),
                 "trigger_on": self.htmx_trigger_on(),
-                "poll_rate": self.htmx_poll_rate(),
+                "poll_rate": f"every {poll_rate}s" if poll_rate else None,
                 "defer_loading_template_name": self.defer_loading_template_name,
                 "rendered_value": rendered_value,
                 "refresh_trigger": refresh_trigger,

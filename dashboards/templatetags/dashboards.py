@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString
 
 from dashboards.component.base import CTA, Component
 from dashboards.dashboard import Dashboard
+from dashboards.live_views import stream_element
 from dashboards.registry import registry
 from dashboards.utils import safe_url
 
@@ -36,10 +37,12 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def render_dashboard(context: template.Context, dashboard: Dashboard) -> str:
-    """Render a dashboard instance (its ``Meta.template_name``, else its layout)."""
-    return dashboard.render(
+    """Render a dashboard instance (its ``Meta.template_name``, else its layout), with the
+    element that opens its event stream when it has live components."""
+    html = dashboard.render(
         request=context.get("request"), template_name=dashboard._meta.template_name
     )
+    return html + stream_element(dashboard)
 
 
 @register.simple_tag(takes_context=True)

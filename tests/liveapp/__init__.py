@@ -1,0 +1,1 @@
+"""Dashboards with live components, for the tests of ``dashboards.live`` and its views."""
