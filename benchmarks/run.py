@@ -8,8 +8,8 @@ busy moment on the machine slows both sides alike), then prints one table of med
 with a PASS/MISS column.
 
 Usage: ``python benchmarks/run.py [--work-dir DIR] [--python PYTHON] [--quick] [--json PATH]
-[--only ROW[,ROW...]]``; ``--only`` takes row keys (``--list`` prints them) or the groups ``wrk``
-and ``memory``.
+[--only ROW[,ROW...]]``; ``--only`` takes row keys (``--list`` prints them) or the groups ``wrk``,
+``memory`` and ``export`` (the peak memory of our CSV downloads, by ``export_memory.py``).
 
 The ``wrk_*`` rows need wrk on PATH (Debian/Ubuntu: ``apt-get install wrk``; macOS:
 ``brew install wrk``); without it they are skipped with a note.
@@ -149,6 +149,13 @@ ROWS = [
     Row("import_time", "import dashboards.component"),
     Row("installed_size", "Installed size, package + deps", "size"),
 ]
+
+
+# The export rows (ours only: 0.1.7 has no downloads): the peak RSS of a process downloading this
+# many rows as CSV; ours passes when a million rows peak within EXPORT_RSS_TARGET of 10,000.
+EXPORT_SIZES = (10_000, 1_000_000)
+EXPORT_RSS_TARGET = 16 * 1024 * 1024
+EXPORT_GROUP = "export"
 
 
 def log(message: str) -> None:
@@ -543,6 +550,39 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {model}, {platform.system()} {platform.release()}"
 
 
+def export_memory(venv: Path, work: Path) -> tuple[list[list[str]], list[str]]:
+    """The export rows: for each size, a fresh process of ours (``export_memory.py``) downloads
+    that many rows as CSV; its peak RSS during the download, and the time it took."""
+    lines, notes, peaks = [], [], {}
+    for size in EXPORT_SIZES:
+        log(f"row export_{size}: downloading {size:,} rows as CSV")
+        db = work / "export.sqlite3"
+        db.unlink(missing_ok=True)
+        command = [str(venv / "bin" / "python"), str(HERE / "export_memory.py")]
+        command += ["--db", str(db), "--rows", str(size)]
+        output = run(command, env=child_env(venv), cwd=work, capture_output=True, text=True)
+        result = json.loads(output.stdout.strip().splitlines()[-1])
+        db.unlink(missing_ok=True)
+        if result["rows"] != size:
+            notes.append(f"export of {size:,} rows: the CSV had {result['rows']:,} rows")
+        peaks[size] = peak = result["peak_rss_kib"] * 1024
+        status, target = "", "(for scale)"
+        if size != EXPORT_SIZES[0]:
+            passed = peak <= peaks[EXPORT_SIZES[0]] + EXPORT_RSS_TARGET
+            status = "PASS" if passed else "MISS"
+            target = f"<= {EXPORT_SIZES[0]:,} rows' + {EXPORT_RSS_TARGET / 2**20:g} MiB"
+        label = f"Export CSV, {size:,} rows: peak RSS"
+        lines.append([label, fmt(peak, "mib"), "n/a", "n/a", status, target])
+        lines.append([f"Export CSV, {size:,} rows: time", fmt(result["seconds"], "time")])
+        lines[-1] += ["n/a", "n/a", "", "(for scale)"]
+    notes.append(
+        "export rows: ours only (0.1.7 has no downloads); a fresh process per size fills SQLite,"
+        " then downloads every row of an 8-column table as CSV through the test client (WSGI,"
+        " streamed 2,000 rows a chunk); peak RSS is VmHWM, reset just before the download."
+    )
+    return lines, notes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work-dir", type=Path, help="where the venvs go (default: a temp dir)")
@@ -550,15 +590,22 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="shorter time budget per row")
     parser.add_argument("--json", type=Path, help="also write both sides' results here")
     parser.add_argument(
-        "--only", metavar="ROW[,ROW]", help="only these rows (keys, or the groups wrk, memory)"
+        "--only",
+        metavar="ROW[,ROW]",
+        help="only these rows (keys, or the groups wrk, memory, export)",
     )
     parser.add_argument("--list", action="store_true", help="print the row keys and stop")
     args = parser.parse_args()
     if args.list:
         for row in ROWS:
             print(f"{row.key:24s} {row.group:7s} {row.label}")
+        for size in EXPORT_SIZES:
+            print(f"{'export_' + str(size):24s} {EXPORT_GROUP:7s} Export CSV, {size:,} rows")
         return
-    rows = select(args.only)
+    names = {name.strip() for name in (args.only or "").split(",") if name.strip()}
+    export = not names or bool(names & {EXPORT_GROUP, *(f"export_{n}" for n in EXPORT_SIZES)})
+    names -= {EXPORT_GROUP, *(f"export_{n}" for n in EXPORT_SIZES)}
+    rows = select(",".join(sorted(names))) if names or not args.only else []
     if any(row.group == "wrk" for row in rows) and not shutil.which("wrk"):
         log(f"wrk is not installed, so the wrk rows are skipped: {INSTALL_WRK}")
 
@@ -583,9 +630,12 @@ def main() -> None:
     for side, prepared in (("theirs", theirs), ("ours", ours)):
         results[side] = {**runners[side].setup, "rows": measured[side]}
         results[side]["rows"]["installed_size"] = {"median": prepared["size"]}
+    export_lines, export_notes = export_memory(ours["venv"], work) if export else ([], [])
     load_after = os.getloadavg()[0]
 
     lines, notes = table(results, rows)
+    lines += export_lines
+    notes += export_notes
     o, t = results["ours"], results["theirs"]
     print()
     print(

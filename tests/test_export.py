@@ -242,3 +242,8 @@ async def test_aiterate_closes_the_iterator_when_the_response_stops_early():
 
 async def test_aiterate_takes_an_iterator_that_has_nothing_to_close():
     assert [chunk async for chunk in aiterate(iter([b"a"]))] == [b"a"]
+
+
+def test_xlsx_keeps_a_naive_datetime_as_it_is():
+    moment = datetime.datetime(2025, 1, 2, 12, 30)
+    assert read_xlsx(xlsx_chunks(table([moment, None])))[1] == [moment, None]
