@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 
 __all__ = [
+    "DEFAULT_CACHE",
     "DEFAULT_COMPONENT_CLASSES",
     "DEFAULT_COMPONENT_TIMEOUT",
     "DEFAULT_GRID_CSS",
@@ -61,6 +62,7 @@ DEFAULT_LAYOUT_COMPONENT_CLASSES: dict[str, CssClasses] = {
 DEFAULT_GRID_CSS = "span-6"
 DEFAULT_COMPONENT_TIMEOUT = 10.0
 DEFAULT_TABLE_MAX_PAGE_SIZE = 100
+DEFAULT_CACHE = "default"
 DEFAULT_LIVE_BROKER = "dashboards.live.InProcessBroker"
 
 
@@ -144,6 +146,11 @@ class Config:
     def DASHBOARDS_COMPONENT_TIMEOUT(self) -> float | None:  # noqa: N802
         """Seconds a component's value may take before it renders its error state (None: no limit)."""
         return getattr(settings, "DASHBOARDS_COMPONENT_TIMEOUT", DEFAULT_COMPONENT_TIMEOUT)
+
+    @property
+    def DASHBOARDS_CACHE(self) -> str:  # noqa: N802
+        """The alias (in ``CACHES``) of the cache that keeps the values of cached components."""
+        return str(getattr(settings, "DASHBOARDS_CACHE", DEFAULT_CACHE))
 
     @property
     def DASHBOARDS_STREAM(self) -> bool:  # noqa: N802

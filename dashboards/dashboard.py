@@ -19,6 +19,7 @@ from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
+from dashboards.cache import reads_without_blocking
 from dashboards.component.base import Component
 from dashboards.component.layout import Card, ComponentLayout
 from dashboards.config import Config
@@ -140,8 +141,9 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
     #: The view class of the page (``DashboardView``, set when the dashboards app is ready);
     #: set it on a dashboard to serve its page with a view class of your own.
     page_view_class: ClassVar[Any] = None
-    #: Where each declared component's value runs, by (key, call_deferred) (each class's own).
-    _declared_placements: ClassVar[dict[tuple[str, bool], Placement | None]]
+    #: Where each declared component's value runs, by (key, call_deferred, whether the cache
+    #: reads without blocking) (each class's own).
+    _declared_placements: ClassVar[dict[tuple[str, bool, bool], Placement | None]]
 
     #: The options a dashboard's Meta may set (see :class:`~dashboards.meta.DashboardOptions`).
     options_class = DashboardOptions
@@ -452,14 +454,15 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         if cache is None:
             cache = {}
             cls._declared_placements = cache
-        if (key, call_deferred) not in cache:
+        memo = (key, call_deferred, reads_without_blocking())  # the caches' settings may change
+        if memo not in cache:
             declared = cls.components.get(key)
             placement = None
             if declared is not None:
                 probe = with_value_methods(cls, key, copy.copy(declared))
                 placement = probe.get_placement(call_deferred)
-            cache[(key, call_deferred)] = placement
-        return cache[(key, call_deferred)]  # type: ignore[no-any-return]
+            cache[memo] = placement
+        return cache[memo]  # type: ignore[no-any-return]
 
     # -- values and rendering --------------------------------------------------------------
 

@@ -50,6 +50,9 @@ class Inputs:
     submitted: dict[str, Any] = field(default_factory=dict)
     #: What each component's value came to, by ``(key, call_deferred)``: written by the resolver.
     resolutions: dict[tuple[str | None, bool], Resolution] = field(default_factory=dict)
+    #: Whether a view has checked this request's permissions (the dashboard's, the object's
+    #: and each component's): cached values are read only then. Written by the views' prepare.
+    permitted: bool = False
     #: The keys of the components a streamed page shows as slots, which the rest of the
     #: response fills as their values resolve (written by the page view only, before it renders).
     streamed: frozenset[str | None] = frozenset()

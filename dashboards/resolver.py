@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from asgiref.sync import async_to_sync, sync_to_async
 
+from dashboards.cache import afetch, fetch
 from dashboards.log import logger
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ __all__ = [
     "Placement",
     "Resolution",
     "aresolve",
+    "cached",
     "compute",
     "needs_event_loop",
     "needs_request_thread",
@@ -56,6 +58,9 @@ class Placement(enum.Enum):
     THREAD = "thread"
     #: A sync callable for a worker thread (``thread_sensitive=False``), run beside the others.
     WORKER = "worker"
+    #: A cached value, looked up on the loop (the cache reads without blocking); on a miss it
+    #: is computed where its value runs (``Component.get_value_placement``).
+    CACHED = "cached"
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,41 @@ def compute(component: Component, inputs: Inputs, call_deferred: bool) -> Any:
     return value
 
 
+def cached(component: Component, inputs: Inputs, call_deferred: bool) -> bool:
+    """Whether the value comes through the cache: the component asks for it, its value is
+    not a literal, and a view has checked this request's permissions."""
+    return (
+        inputs.permitted
+        and component.cache is not None
+        and component.dashboard is not None
+        and component.get_value_placement(call_deferred) is not Placement.LITERAL
+    )
+
+
+def _compute_here(component: Component, inputs: Inputs, call_deferred: bool) -> Any:
+    """One value from sync code: from the cache (computed once when missing), or computed."""
+    if not cached(component, inputs, call_deferred):
+        return compute(component, inputs, call_deferred)
+    return fetch(
+        component, inputs, call_deferred, lambda: compute(component, inputs, call_deferred)
+    )
+
+
+async def _acompute(component: Component, inputs: Inputs, call_deferred: bool) -> Any:
+    """One value from async code: from the cache (computed once when missing), or computed."""
+    if not cached(component, inputs, call_deferred):
+        return await component.acompute_value(inputs, call_deferred)
+
+    async def miss() -> Any:
+        if component.get_value_placement(call_deferred) is Placement.THREAD:
+            return await sync_to_async(compute, thread_sensitive=True)(
+                component, inputs, call_deferred
+            )
+        return await component.acompute_value(inputs, call_deferred)
+
+    return await afetch(component, inputs, call_deferred, miss)
+
+
 def _resolve_here(components: list[Component], inputs: Inputs, call_deferred: bool) -> None:
     """Compute values one after another on this thread, each checked against its timeout.
 
@@ -125,7 +165,7 @@ def _resolve_here(components: list[Component], inputs: Inputs, call_deferred: bo
     for component in components:
         started = time.monotonic()
         try:
-            value = compute(component, inputs, call_deferred)
+            value = _compute_here(component, inputs, call_deferred)
         except Exception as error:
             _store(inputs, component, call_deferred, error=error)
             continue
@@ -139,7 +179,7 @@ async def _resolve_one(component: Component, inputs: Inputs, call_deferred: bool
     """Await one value within its timeout."""
     try:
         async with asyncio.timeout(component.get_timeout()):
-            value = await component.acompute_value(inputs, call_deferred)
+            value = await _acompute(component, inputs, call_deferred)
     except Exception as error:
         _store(inputs, component, call_deferred, error=error)
     else:

@@ -307,6 +307,7 @@ class DashboardMixin(ContextMixin):
             return denied
         self.forbidden_components = self.dashboard.remove_forbidden_components(request)
         self.inputs = self.dashboard.get_inputs()
+        self.inputs.permitted = True  # permissions checked: cached values may be read now
         if self.inputs.filterset is not None:
             self.inputs.filterset.is_valid()  # validate here, where the ORM may run
         return self.prepare_view(request)
@@ -370,6 +371,7 @@ class DashboardMixin(ContextMixin):
             request, forbidden=forbidden
         )
         self.inputs = self.dashboard.get_inputs()
+        self.inputs.permitted = True  # permissions checked: cached values may be read now
         return self.prepare_view(request)
 
     def prepare_view(self, request: HttpRequest) -> HttpResponseBase | None:

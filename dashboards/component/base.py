@@ -29,6 +29,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
+from dashboards.cache import Cache, as_cache, reads_without_blocking
 from dashboards.component.cta import CTA as CTA
 from dashboards.component.values import (
     call_in_worker_thread,
@@ -97,6 +98,9 @@ class Component(metaclass=MediaDefiningClass):
     #: Run a sync value callable on the request's own thread (safe for the ORM and test
     #: transactions). False runs it on a worker thread, concurrently with its siblings.
     thread_sensitive: bool = True
+    #: Keep the value in Django's cache: seconds, or a :class:`~dashboards.cache.Cache`. None
+    #: computes it for every request.
+    cache: Cache | float | None = None
     #: Topics (a string, or several) whose ``dashboards.live.publish`` re-renders this
     #: component on every open page that shows it (see ``dashboards.live``).
     live: str | tuple[str, ...] | list[str] | None = None
@@ -256,7 +260,19 @@ class Component(metaclass=MediaDefiningClass):
             return source.serialize  # type: ignore[no-any-return]
         return source if callable(source) else None
 
+    def get_cache(self) -> Cache | None:
+        """How the value is cached (``cache`` as a :class:`~dashboards.cache.Cache`), or None."""
+        return as_cache(self.cache)
+
     def get_placement(self, call_deferred: bool = False) -> Placement:
+        """Where the value is looked up or runs: a cached value is looked up on the loop when the
+        cache reads without blocking (else on the request's thread); see ``get_value_placement``."""
+        placement = self.get_value_placement(call_deferred)
+        if self.cache is None or placement is Placement.LITERAL:
+            return placement
+        return Placement.CACHED if reads_without_blocking() else Placement.THREAD
+
+    def get_value_placement(self, call_deferred: bool = False) -> Placement:
         """Where the value runs: nowhere (a literal), on the loop, or on the request's or a worker thread."""
         source = self.get_source(call_deferred)
         cached = self.__dict__.get("_placement")
@@ -267,7 +283,7 @@ class Component(metaclass=MediaDefiningClass):
         return placement
 
     def _find_placement(self, call_deferred: bool) -> Placement:
-        """``get_placement`` without its cache."""
+        """``get_value_placement`` without its memo."""
         func = self.get_value_function(call_deferred)
         if func is None:
             source = self.get_source(call_deferred)
@@ -289,7 +305,7 @@ class Component(metaclass=MediaDefiningClass):
         func = self.get_value_function(call_deferred)
         if func is None:
             raw = self.get_source(call_deferred)
-        elif self.get_placement(call_deferred) is Placement.WORKER:
+        elif self.get_value_placement(call_deferred) is Placement.WORKER:
             raw = sync_to_async(call_in_worker_thread, thread_sensitive=False)(
                 func, call_kwargs(func, self.get_value_kwargs(inputs))
             )
@@ -356,7 +372,7 @@ class Component(metaclass=MediaDefiningClass):
     ) -> Any:
         """Compute the value from async code: async callables are awaited, sync ones run off the loop."""
         inputs = self.get_inputs(request, filters)
-        if self.get_placement(call_deferred) is Placement.THREAD:
+        if self.get_value_placement(call_deferred) is Placement.THREAD:
             return await sync_to_async(compute, thread_sensitive=True)(self, inputs, call_deferred)
         return await self.acompute_value(inputs, call_deferred)
 
