@@ -2,10 +2,14 @@
 
 import json
 import re
+from datetime import date
 from html import unescape
+from pathlib import Path
 
 import pytest
 
+import examples.tables
+from examples.shop import demo
 from examples.shop.models import Order
 from examples.tables.dashboards import OrdersTable
 from tests.component.table.shop import make_shop
@@ -167,3 +171,14 @@ def test_the_page_size_setting_caps_every_page(client, shop, settings):
     settings.DASHBOARDS_TABLE_MAX_PAGE_SIZE = 7
     value = json.loads(client.get(ORDERS, {"length": "1000"}, **XHR).content)
     assert len(value["data"]) == 7
+
+
+COUNTRIES_ANSWER = Path(examples.tables.__file__).parent / "countries_answer.json"
+
+
+def test_the_json_answer_in_the_docs_is_what_the_demo_data_gives(client):
+    """The page shows ``curl ... | python -m json.tool --no-ensure-ascii`` on the demo data."""
+    demo.load(end=date(2026, 6, 30))
+    response = client.get(URL + "@component/countries/", {"length": "3"}, **XHR)
+    answer = json.dumps(json.loads(response.content), indent=4, ensure_ascii=False) + "\n"
+    assert answer == COUNTRIES_ANSWER.read_text()
