@@ -16,7 +16,7 @@ async def count_users(**kwargs) -> StatData:
 
 
 def server_time(**kwargs) -> str:
-    """A sync value, computed after the page has loaded because the component is deferred."""
+    """A sync value, computed after the page has loaded: the component is deferred."""
     return f"The server's time is {timezone.now():%H:%M:%S} UTC."
 
 
