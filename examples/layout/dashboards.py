@@ -32,7 +32,9 @@ class Callout(HTMLComponentLayout):
 # layout-dashboard-start
 class LayoutDashboard(Dashboard):
     welcome = Text(value="Cards, divs and tabs arrange the components of a dashboard.")
-    visitors = Stat(value=StatData(text="1,204", change_by=4.2, sub_text="visitors today"))
+    visitors = Stat(
+        value=StatData(text="1,204", change_by=4.2, sub_text="visitors today"),
+    )
     signups = Stat(value=StatData(text="87", change_by=-1.5, sub_text="sign-ups today"))
     weekly = Text(value="Weekly figures go here.")
     monthly = Text(value="Monthly figures go here.")
@@ -41,9 +43,7 @@ class LayoutDashboard(Dashboard):
     class Layout(Dashboard.Layout):
         components = ComponentLayout(
             Header(heading="Overview", size=2),
-            HTML(
-                mark_safe("<p>Everything below is laid out by the <code>Layout</code> class.</p>")
-            ),
+            HTML(mark_safe("<p>All of this is laid out by <code>Layout</code>.</p>")),
             Card(
                 "welcome",
                 heading="Welcome",
