@@ -1,5 +1,7 @@
 """The theming example: a dashboard template, a component template, CSS classes, the site theme."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -37,3 +39,28 @@ def test_unknown_cookie_values_are_ignored(client):
     client.cookies["appearanceMode"] = '"><script>'
     content = client.get("/dashboards/theming/themeddashboard/").content.decode()
     assert "<script>" not in content.split("<body")[1].split(">")[0]
+
+
+def test_grid_classes_say_how_many_columns_each_component_spans(client):
+    content = client.get("/dashboards/theming/griddashboard/").content.decode()
+    spans = re.findall(r'<div class="(span-\d+)">\s*<section class="card">', content)
+    assert spans == ["span-3"] * 4 + ["span-8", "span-4", "span-6", "span-6"]
+
+
+def test_a_deferred_component_shows_its_own_loading_placeholder(client):
+    url = "/dashboards/theming/placeholderdashboard/"
+    content = client.get(url).content.decode()
+    assert '<div class="report-loading" role="status">' in content
+    assert "Preparing the report…" in content
+    assert "dashboards/loading.svg" not in content
+    report = client.get(url + "@component/report/").content.decode()
+    assert "Report of the week to" in report
+
+
+def test_a_base_class_with_media_of_its_own_replaces_the_default_css_and_js(client):
+    content = client.get("/dashboards/theming/plainthemedashboard/").content.decode()
+    assert '<link href="/static/theming/plain.css" media="all" rel="stylesheet">' in content
+    assert '<script src="/static/theming/plain.js"></script>' in content
+    assert "dashboards/css/dashboards.css" not in content
+    assert "dashboards/js/dashboard.js" not in content
+    assert "This page has a stylesheet and a script of its own." in content
