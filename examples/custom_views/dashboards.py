@@ -1,8 +1,9 @@
-"""The dashboard the custom views example serves in three other ways."""
+"""The dashboards the custom views example serves in other ways than their generated pages."""
 
 from django.urls import reverse
 
-from dashboards.component import Text
+from dashboards.component import Stat, Text
+from dashboards.component.text import StatData
 from dashboards.dashboard import Dashboard
 from dashboards.permissions import IsAuthenticated
 from dashboards.registry import registry
@@ -24,4 +25,17 @@ class ReportDashboard(Dashboard):
 # report-dashboard-end
 
 
+# team-dashboard-start
+class TeamDashboard(Dashboard):
+    members = Stat(value=StatData(text="12", sub_text="people in the team"))
+    on_call = Text(value="On call this week: Grace.")
+
+    class Meta:
+        name = "Team"
+
+
+# team-dashboard-end
+
+
 registry.register(ReportDashboard)
+registry.register(TeamDashboard)
