@@ -27,11 +27,34 @@ def test_a_page_naming_an_existing_screenshot_builds_cleanly(tmp_path: Path) -> 
     assert build(tmp_path, index) == ""
 
 
-def test_every_screenshot_the_docs_name_exists() -> None:
-    named = {
+def named_screenshots() -> set[str]:
+    return {
         name
         for page in DOCS.glob("*.rst")
         for name in re.findall(r"_static/screenshots/([\w.-]+\.png)", page.read_text())
     }
-    assert named
-    assert named <= {path.name for path in (DOCS / "_static" / "screenshots").glob("*.png")}
+
+
+def saved_screenshots() -> set[str]:
+    return {path.name for path in (DOCS / "_static" / "screenshots").glob("*.png")}
+
+
+def test_every_screenshot_the_docs_name_exists() -> None:
+    assert named_screenshots()
+    assert named_screenshots() - saved_screenshots() == set()
+
+
+def test_every_saved_screenshot_is_named_by_a_page() -> None:
+    assert saved_screenshots() - named_screenshots() == set()
+
+
+def test_a_dark_screenshot_is_shown_in_dark_mode_only_and_a_light_one_beside_it() -> None:
+    for page in DOCS.glob("*.rst"):
+        text = page.read_text()
+        for match in re.finditer(r"\.\. image:: _static/screenshots/([\w.-]+)-dark\.png\n", text):
+            options = text[match.end() :].split("\n\n", 1)[0]
+            assert ":class: only-dark" in options, f"{page.name}: {match.group(1)}-dark.png"
+            light = f"_static/screenshots/{match.group(1)}.png"
+            before = text[: match.start()].rsplit(".. image:: ", 1)[-1]
+            assert before.startswith(light), f"{page.name}: no {light} before the dark one"
+            assert ":class: only-light" in before.split("\n\n", 1)[0]
