@@ -60,6 +60,12 @@ class TablesMenu(DashboardMenu):
 
 
 @menu_registry.register
+class ExportMenu(DashboardMenu):
+    name = "Downloads"
+    app_label = "export"
+
+
+@menu_registry.register
 class FormsMenu(DashboardMenu):
     name = "Forms"
     app_label = "forms"

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, ClassVar
 
+from django.core.signals import setting_changed
 from django.db.models import QuerySet
+from django.dispatch import receiver
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.http import urlencode
 
 from dashboards.component.base import Component
@@ -311,16 +314,30 @@ class DataTable(BasicTable):
         when the export URLs are not installed."""
         downloads = []
         query = f"?{urlencode(params)}" if params else ""
+        urlconf, prefix, args = get_urlconf(), get_script_prefix(), self.get_reverse_args()
         for export_format in self.get_export_formats():
-            try:
-                url = reverse(
-                    "dashboards:component_export",
-                    args=[*self.get_reverse_args(), export_format.name],
-                )
-            except NoReverseMatch:
+            url = reverse_export(urlconf, prefix, *args, export_format.name)
+            if url is None:
                 return []
             downloads.append(TableDownload(export_format.name, export_format.label, url + query))
         return downloads
+
+
+@lru_cache(maxsize=4096)
+def reverse_export(urlconf: str | None, prefix: str, *args: Any) -> str | None:
+    """The URL of a download (None when the URLconf has no download route), remembered across
+    requests as a component's URL is (the cache is emptied when a test changes the URLconf)."""
+    try:
+        return reverse("dashboards:component_export", urlconf=urlconf, args=args)
+    except NoReverseMatch:
+        return None
+
+
+@receiver(setting_changed)
+def _forget_export_urls(setting: str, **kwargs: Any) -> None:
+    """Reverse the download URLs again when a test changes the URLconf."""
+    if setting == "ROOT_URLCONF":
+        reverse_export.cache_clear()
 
 
 @dataclass(repr=False, eq=False)
