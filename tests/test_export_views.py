@@ -164,6 +164,12 @@ def test_a_download_is_get_only(client, shop):
     assert client.post(ORDERS_CSV).status_code == 405
 
 
+def test_head_answers_the_downloads_headers(client, shop):
+    response = client.head(ORDERS_CSV)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+
+
 def test_a_forbidden_component_is_refused_like_its_page(client, shop, member):
     assert client.get(URL.format("emails", "csv")).status_code == 302  # to the login page
     client.force_login(member)
