@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 
 from dashboards.component.base import value_render_encoder
+from dashboards.component.values import call_kwargs
 from dashboards.meta import ClassWithTitledMeta, Options
 
 __all__ = [
@@ -167,6 +168,11 @@ class StatSerializer(BaseStatSerializer):
             )
         return model._default_manager.all()
 
+    def queryset_for(self, **kwargs: Any) -> QuerySet[Any]:
+        """``get_queryset`` called with those of ``request``, ``object`` and ``filters`` it takes
+        (a django-dashboards serializer's ``get_queryset(self)`` takes none)."""
+        return self.get_queryset(**call_kwargs(self.get_queryset, kwargs))
+
     def aggregate_queryset(self, queryset: QuerySet[Any]) -> dict[str, Any]:
         """``queryset.aggregate(<annotated_field_name>=annotation(annotation_field))``, with a
         decimal figure the same on every database (:func:`database_neutral_decimal`)."""
@@ -181,7 +187,7 @@ class StatSerializer(BaseStatSerializer):
 
     def get_value(self, **kwargs: Any) -> Any:
         """The aggregate of ``get_queryset(**kwargs)``."""
-        return self.aggregate_queryset(self.get_queryset(**kwargs))[self.annotated_field_name]
+        return self.aggregate_queryset(self.queryset_for(**kwargs))[self.annotated_field_name]
 
     def get_data(self, **kwargs: Any) -> StatSerializerData:
         """The title, the value and the unit."""
@@ -223,13 +229,13 @@ class StatDateChangeSerializer(StatSerializer):
     def get_value(self, **kwargs: Any) -> Any:
         """The aggregate of the period ending now."""
         self.get_previous_delta()
-        queryset = self.filter_period(self.get_queryset(**kwargs), self.now)
+        queryset = self.filter_period(self.queryset_for(**kwargs), self.now)
         return self.aggregate_queryset(queryset)[self.annotated_field_name]
 
     def get_previous(self, **kwargs: Any) -> Any:
         """The aggregate of the period ending ``previous_delta`` ago."""
         end = self.now - self.get_previous_delta()
-        queryset = self.filter_period(self.get_queryset(**kwargs), end)
+        queryset = self.filter_period(self.queryset_for(**kwargs), end)
         return self.aggregate_queryset(queryset)[self.annotated_field_name]
 
     def get_change_period(self) -> str:

@@ -212,6 +212,18 @@ def test_stat_follows_the_dashboard_object(shop):
     assert CustomerOrders.serialize(object=other).value == 0
 
 
+def test_a_get_queryset_that_takes_no_arguments_still_works(shop):
+    """django-dashboards called ``get_queryset(self)``: such overrides keep working."""
+    order(shop, 1, category="Books")
+    order(shop, 1, category="Games")
+
+    class GamesOnly(OrderCount):
+        def get_queryset(self):
+            return super().get_queryset().filter(product__category__name="Games")
+
+    assert GamesOnly.serialize(object=None, filters={}).value == 1
+
+
 def test_stat_component_renders_the_serializer_template(shop):
     order(shop, 1)
     component = bound(Stat(value=OrderCount))
