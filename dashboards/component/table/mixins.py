@@ -11,9 +11,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
-from typing import TYPE_CHECKING, Any, ClassVar, cast
+from typing import Any, ClassVar, cast
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import (
     BooleanField,
     Case,
@@ -30,12 +31,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Lower
 from django.db.models.lookups import IContains
+from django.db.models.sql.compiler import SQLCompiler
 
 from dashboards.config import Config
-
-if TYPE_CHECKING:
-    from django.db.backends.base.base import BaseDatabaseWrapper
-    from django.db.models.sql.compiler import SQLCompiler
 
 __all__ = [
     "MAX_INT",

@@ -5,10 +5,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from asgiref.sync import sync_to_async
 from django.contrib.auth.models import User
 from django.db.models import F
+from django.test import RequestFactory
 from django.utils import timezone
 
+from dashboards.component.table import Table, TableSerializer
 from dashboards.component.table.mixins import (
     DecimalText,
     TableListProcessor,
@@ -18,6 +21,7 @@ from dashboards.component.table.mixins import (
 from examples.shop.models import Category, Product
 
 PRODUCT_COLUMNS = ["name", "price", "category__name"]
+rf = RequestFactory()
 USER_COLUMNS = ["username", "is_staff", "last_login"]
 PRODUCTS = [
     ("Zine", "2.00"),
@@ -31,12 +35,22 @@ PRODUCTS = [
 ]
 
 
-@pytest.fixture
-def products(db):
+class ProductTable(TableSerializer):
+    class Meta:
+        model = Product
+        columns = {"name": "Name", "price": "Price", "category__name": "Category"}
+
+
+def make_products():
     books = Category.objects.create(name="Books")
     for number, (name, price) in enumerate(PRODUCTS):
         Product.objects.create(name=name, slug=f"p{number}", category=books, price=Decimal(price))
     return Product.objects.select_related("category")
+
+
+@pytest.fixture
+def products(db):
+    return make_products()
 
 
 @pytest.fixture
@@ -122,3 +136,17 @@ def test_a_second_sort_key_breaks_ties(users):
 def test_decimal_text_keeps_every_decimal_place(products):
     texts = products.annotate(text=DecimalText(F("price"), 2)).values_list("text", flat=True)
     assert sorted(texts) == sorted(price for _, price in PRODUCTS)
+
+
+# The async ORM path: the table's queryset is searched, sorted and paged from async code, in
+# asgiref's thread (another connection than the test's: hence a transactional test).
+@pytest.mark.django_db(transaction=True)
+async def test_async_code_gets_the_page_sync_code_gets():
+    await sync_to_async(make_products)()
+    params = {"search[value]": "00", "order[0][column]": "1", "order[0][dir]": "desc", "length": 3}
+    table = Table(value=ProductTable)
+    in_async = await table.aget_value(request=rf.get("/", params))
+    in_sync = await sync_to_async(table.get_value)(request=rf.get("/", params))
+    assert in_async == in_sync
+    assert [str(row["price"]) for row in in_async["data"]] == ["100.00", "40.00", "7.00"]
+    assert (in_async["filtered"], in_async["total"]) == (5, 8)
