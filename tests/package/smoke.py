@@ -59,11 +59,13 @@ def probe(tmp: Path, extras: str) -> dict[str, Any]:
     )
     project = tmp / "project"
     shutil.copytree(PROJECT, project, ignore=shutil.ignore_patterns("__pycache__"))
+    # The quickstart app as ``examples.quickstart``, the name its AppConfig and imports use.
     shutil.copytree(
         ROOT / "examples" / "quickstart",
-        project / "quickstart",
+        project / "examples" / "quickstart",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
+    (project / "examples" / "__init__.py").touch()
     # Nothing of the checkout on the path: ``dashboards`` must come from the venv.
     env = {
         key: value

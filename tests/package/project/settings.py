@@ -20,7 +20,7 @@ INSTALLED_APPS = [
     "dashboards",
     "plain",
     # A copy of examples/quickstart (made by the test), which needs the charts extra, and a chart:
-    *(["quickstart", "smokecharts"] if CHARTS else []),
+    *(["examples.quickstart", "smokecharts"] if CHARTS else []),
 ]
 
 MIDDLEWARE = [
