@@ -15,14 +15,14 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import inspect
-import json
 import logging
 import math
 import re
 import secrets
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from asgiref.sync import sync_to_async
@@ -141,12 +141,11 @@ def reads_without_blocking(alias: str | None = None) -> bool:
     """Whether the cache can be read on an event loop: it lives in this process's memory, or its
     backend has async methods of its own. Other backends (Redis, Memcached, a database) are
     read from a thread."""
-    alias = alias or Config().DASHBOARDS_CACHE
-    answer = _without_blocking.get(alias)
+    answer = _without_blocking.get(alias or "")  # "": the alias DASHBOARDS_CACHE names
     if answer is None:
-        store = caches[alias]
+        store = caches[alias or Config().DASHBOARDS_CACHE]
         answer = isinstance(store, LocMemCache | DummyCache) or _native_async(store)
-        _without_blocking[alias] = answer
+        _without_blocking[alias or ""] = answer
     return answer
 
 
@@ -170,10 +169,10 @@ def _failed(action: str, error: Exception) -> None:
 # -- keys ----------------------------------------------------------------------------------------
 
 
-def _digest(*parts: Any) -> str:
-    """A short hash of JSON-able parts (keys stay short and safe for every backend)."""
-    text = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
+def _digest(*parts: str | tuple[tuple[str, str], ...] | None) -> str:
+    """A short hash of strings, None and tuples of them (keys stay short and safe for every
+    backend); their ``repr`` is exact and cheaper than JSON."""
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
 def _readable(text: str) -> str:
@@ -191,18 +190,21 @@ def _object_part(obj: Any) -> str | None:
     return f"{type(obj).__qualname__}:{obj}"
 
 
-def _filters_part(filters: dict[str, Any]) -> dict[str, str]:
-    """The filters as a request gives them: names and values as strings."""
-    return {str(name): str(value) for name, value in filters.items()}
+def _filters_part(filters: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The filters as a request gives them (names and values as strings), in order of name."""
+    return tuple(sorted((str(name), str(value)) for name, value in filters.items()))
 
 
+@lru_cache(maxsize=4096)
 def _name(dashboard: Any, component: str) -> str:
     """The readable part of a component's keys: app label, dashboard, component, and a hash."""
     label = f"{dashboard._meta.app_label}.{dashboard.class_name()}"
     return f"{_readable(label)}:{_readable(component)}:{_digest(label, component)[:12]}"
 
 
-def _scopes(name: str, obj: str | None, filters: dict[str, str]) -> tuple[str, str, str]:
+def _scopes(
+    name: str, obj: str | None, filters: tuple[tuple[str, str], ...]
+) -> tuple[str, str, str]:
     """The keys of the generation tokens a value depends on: the component's, the object's and
     the object-and-filters' (invalidating replaces one)."""
     base = f"dashboards:gen:{name}"
@@ -234,7 +236,7 @@ def _call_with(func: Callable[..., Any], kwargs: dict[str, Any]) -> Any:
     return func(**{k: v for k, v in kwargs.items() if k in names})
 
 
-@dataclass(frozen=True)
+@dataclass
 class Entry:
     """Where one component's value for one request lives in the cache."""
 
@@ -266,9 +268,10 @@ class Entry:
         )
         return cls(policy, name, _scopes(name, obj, filters), parts, component.get_timeout())
 
-    def key(self, tokens: Iterable[str]) -> str:
-        """The value's key under the current generation tokens."""
-        return f"dashboards:value:{self.name}:{_digest(*self.parts, *tokens)}"
+    @cached_property
+    def key(self) -> str:
+        """The value's key (it is stored with the generation tokens it was computed under)."""
+        return f"dashboards:value:{self.name}:{_digest(*self.parts)}"
 
     @property
     def lock_timeout(self) -> float:
@@ -286,26 +289,36 @@ def _new_tokens(scopes: tuple[str, ...], found: dict[str, Any]) -> dict[str, str
     return {scope: secrets.token_hex(8) for scope in scopes if scope not in found}
 
 
-def _tokens(store: BaseCache, scopes: tuple[str, ...]) -> list[str]:
-    """The current generation token of each scope, made when missing."""
-    found = store.get_many(scopes)
-    for scope, token in _new_tokens(scopes, found).items():
+def _current(stored: Any, tokens: tuple[str, ...]) -> Any:
+    """The value of what the cache held, if it was stored under these tokens, else missing."""
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == tokens:
+        return stored[1]
+    return _MISSING
+
+
+def _read(store: BaseCache, entry: Entry) -> tuple[tuple[str, ...], Any]:
+    """In one read, the current generation tokens (made when missing) and the value stored
+    under them (or missing)."""
+    found = store.get_many([*entry.scopes, entry.key])
+    for scope, token in _new_tokens(entry.scopes, found).items():
         if store.add(scope, token, None):
             found[scope] = token
         else:  # another request made one first
             found[scope] = store.get(scope, token)
-    return [str(found[scope]) for scope in scopes]
+    tokens = tuple(str(found[scope]) for scope in entry.scopes)
+    return tokens, _current(found.get(entry.key), tokens)
 
 
-async def _atokens(store: BaseCache, scopes: tuple[str, ...]) -> list[str]:
-    """``_tokens`` from async code."""
-    found = await _acall(store, "get_many", scopes)
-    for scope, token in _new_tokens(scopes, found).items():
+async def _aread(store: BaseCache, entry: Entry) -> tuple[tuple[str, ...], Any]:
+    """``_read`` from async code."""
+    found = await _acall(store, "get_many", [*entry.scopes, entry.key])
+    for scope, token in _new_tokens(entry.scopes, found).items():
         if await _acall(store, "add", scope, token, None):
             found[scope] = token
         else:
             found[scope] = await _acall(store, "get", scope, token)
-    return [str(found[scope]) for scope in scopes]
+    tokens = tuple(str(found[scope]) for scope in entry.scopes)
+    return tokens, _current(found.get(entry.key), tokens)
 
 
 def _lock_key(key: str) -> str:
@@ -323,18 +336,17 @@ def fetch(
     store = get_store()
     entry = Entry.of(component, inputs, call_deferred, user_part(inputs.request))
     try:
-        key = entry.key(_tokens(store, entry.scopes))
-        value = store.get(key, _MISSING)
+        tokens, value = _read(store, entry)
     except Exception as error:
         _failed("reading", error)
         return compute()
     if value is not _MISSING:
         return value
-    flight = claim(f"{Config().DASHBOARDS_CACHE}:{key}")
+    flight = claim(_flight_key(entry, tokens))
     if not flight.leads:
         return wait_outcome(flight, component.get_timeout())
     try:
-        value = _lead(store, entry, key, compute)
+        value = _lead(store, entry, tokens, compute)
     except BaseException as error:
         land(flight, error=error)
         raise
@@ -342,10 +354,17 @@ def fetch(
     return value
 
 
-def _lead(store: BaseCache, entry: Entry, key: str, compute: Callable[[], Any]) -> Any:
+def _flight_key(entry: Entry, tokens: tuple[str, ...]) -> str:
+    """What identifies a computation in this process: the cache, the key and its generation."""
+    return f"{Config().DASHBOARDS_CACHE}:{entry.key}:{':'.join(tokens)}"
+
+
+def _lead(
+    store: BaseCache, entry: Entry, tokens: tuple[str, ...], compute: Callable[[], Any]
+) -> Any:
     """Compute and cache the value, unless another process holds the lock: then wait for its
     value, and compute it here once the lock's timeout has passed."""
-    lock = _lock_key(key)
+    lock = _lock_key(entry.key)
     try:
         locked = store.add(lock, secrets.token_hex(8), math.ceil(entry.lock_timeout))
     except Exception as error:
@@ -354,13 +373,13 @@ def _lead(store: BaseCache, entry: Entry, key: str, compute: Callable[[], Any]) 
     if not locked:
         for pause in poll_intervals(time.monotonic() + entry.lock_timeout):
             time.sleep(pause)
-            value = store.get(key, _MISSING)
+            value = _current(store.get(entry.key), tokens)
             if value is not _MISSING:
                 return value
     try:
         value = compute()
         try:
-            store.set(key, value, entry.set_timeout)
+            store.set(entry.key, (tokens, value), entry.set_timeout)
         except Exception as error:
             _failed("storing", error)
     finally:
@@ -387,18 +406,17 @@ async def afetch(
     store = get_store()
     entry = Entry.of(component, inputs, call_deferred, await auser_part(inputs.request))
     try:
-        key = entry.key(await _atokens(store, entry.scopes))
-        value = await _acall(store, "get", key, _MISSING)
+        tokens, value = await _aread(store, entry)
     except Exception as error:
         _failed("reading", error)
         return await compute()
     if value is not _MISSING:
         return value
-    flight: Flight = claim(f"{Config().DASHBOARDS_CACHE}:{key}")
+    flight: Flight = claim(_flight_key(entry, tokens))
     if not flight.leads:
         return await await_outcome(flight)
     try:
-        value = await _alead(store, entry, key, compute)
+        value = await _alead(store, entry, tokens, compute)
     except BaseException as error:
         land(flight, error=error)
         raise
@@ -407,27 +425,29 @@ async def afetch(
 
 
 async def _alead(
-    store: BaseCache, entry: Entry, key: str, compute: Callable[[], Awaitable[Any]]
+    store: BaseCache,
+    entry: Entry,
+    tokens: tuple[str, ...],
+    compute: Callable[[], Awaitable[Any]],
 ) -> Any:
     """``_lead`` from async code."""
-    lock = _lock_key(key)
+    lock = _lock_key(entry.key)
+    timeout = math.ceil(entry.lock_timeout)
     try:
-        locked = await _acall(
-            store, "add", lock, secrets.token_hex(8), math.ceil(entry.lock_timeout)
-        )
+        locked = await _acall(store, "add", lock, secrets.token_hex(8), timeout)
     except Exception as error:
         _failed("locking", error)
         locked = True
     if not locked:
         for pause in poll_intervals(time.monotonic() + entry.lock_timeout):
             await asyncio.sleep(pause)
-            value = await _acall(store, "get", key, _MISSING)
+            value = _current(await _acall(store, "get", entry.key), tokens)
             if value is not _MISSING:
                 return value
     try:
         value = await compute()
         try:
-            await _acall(store, "set", key, value, entry.set_timeout)
+            await _acall(store, "set", entry.key, (tokens, value), entry.set_timeout)
         except Exception as error:
             _failed("storing", error)
     finally:
@@ -450,7 +470,7 @@ def _scope(dashboard: Any, component: str, obj: Any, filters: Any) -> str:
     scopes = _scopes(
         _name(dashboard_class, component),
         None if obj is ANY else _object_part(obj),
-        {} if filters is ANY else _filters_part(filters),
+        () if filters is ANY else _filters_part(filters),
     )
     if filters is not ANY:
         return scopes[2]

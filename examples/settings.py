@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "examples.custom_components",
     "examples.menus",
     "examples.testing",
+    "examples.caching",
     "examples.export",
 ]
 # installed-apps-end
@@ -127,6 +128,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 # csp-end
+# caches-start
+# The cache of cached components (DASHBOARDS_CACHE names it): each process keeps its own here.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# caches-end
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "index"
 LOGOUT_REDIRECT_URL = "index"
@@ -139,6 +144,7 @@ DASHBOARDS_INCLUDE_DASHBOARD_VIEWS = True
 DASHBOARDS_COMPONENT_CLASSES = None
 DASHBOARDS_LAYOUT_COMPONENT_CLASSES = None
 DASHBOARDS_COMPONENT_TIMEOUT = 10.0
+DASHBOARDS_CACHE = "default"
 DASHBOARDS_TABLE_MAX_PAGE_SIZE = 100
 DASHBOARDS_LIVE_BROKER = "dashboards.live.InProcessBroker"
 DASHBOARDS_LIVE_REDIS_URL = "redis://localhost:6379/0"

@@ -1,6 +1,7 @@
 """Tests of the component cache: keys, permissions, invalidation, single flight, request path."""
 
 import asyncio
+import contextlib
 import threading
 import warnings
 from unittest import mock
@@ -12,6 +13,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, override_settings
 
+from dashboards import cache as cache_module
 from dashboards.cache import Cache, as_cache, invalidate, reads_without_blocking
 from dashboards.exceptions import ComponentNotFoundError
 from dashboards.resolver import Placement
@@ -305,19 +307,35 @@ def test_concurrent_wsgi_threads_for_a_cold_value_compute_it_once():
     assert COMPUTED["slow_sync"] == 1
 
 
+@contextlib.contextmanager
 def lock_held_elsewhere(then_set=None):
-    """``add`` as if another process held every lock; it may store a value after a moment."""
-    real_add = LocMemCache.add
+    """``add`` as if another process held every lock; that process may store a value (under the
+    generation tokens the request read) a moment later."""
+    real_add, real_read = LocMemCache.add, cache_module._read
+    tokens = {}
+
+    def read(store, entry):
+        tokens[entry.key], value = real_read(store, entry)
+        return tokens[entry.key], value
 
     def add(self, key, *args, **kwargs):
         if not key.endswith(":lock"):
             return real_add(self, key, *args, **kwargs)
         if then_set is not None:
             value_key = key.removesuffix(":lock")
-            threading.Timer(0.05, lambda: caches["default"].set(value_key, then_set)).start()
+            stored = (tokens[value_key], then_set)
+            threading.Timer(0.05, lambda: caches["default"].set(value_key, stored)).start()
         return False
 
-    return mock.patch.object(LocMemCache, "add", add)
+    async def aread(store, entry):
+        return read(store, entry)  # LocMemCache: the sync read is what the async one does
+
+    with (
+        mock.patch.object(LocMemCache, "add", add),
+        mock.patch.object(cache_module, "_read", read),
+        mock.patch.object(cache_module, "_aread", aread),
+    ):
+        yield
 
 
 def test_a_value_computed_by_another_process_is_waited_for(client):

@@ -42,6 +42,12 @@ class StreamingMenu(DashboardMenu):
 
 
 @menu_registry.register
+class CachingMenu(DashboardMenu):
+    name = "Caching"
+    app_label = "caching"
+
+
+@menu_registry.register
 class PermissionsMenu(DashboardMenu):
     name = "Permissions"
     app_label = "permissions"
