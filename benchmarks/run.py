@@ -10,6 +10,7 @@ with a PASS/MISS column.
 Usage: ``python benchmarks/run.py [--work-dir DIR] [--python PYTHON] [--quick] [--json PATH]
 [--only ROW[,ROW...]]``; ``--only`` takes row keys (``--list`` prints them) or the groups ``wrk``,
 ``memory`` and ``export`` (the peak memory of our CSV downloads, by ``export_memory.py``).
+The group ``live`` is the publish-to-browser latency of live components (``live_latency.py``).
 
 The ``wrk_*`` rows need wrk on PATH (Debian/Ubuntu: ``apt-get install wrk``; macOS:
 ``brew install wrk``); without it they are skipped with a note.
@@ -162,6 +163,12 @@ EXPORT_GROUP = "export"
 CACHE_GROUP = "cache"
 CACHE_COLD_TARGET = 0.65
 CACHE_WARM_TARGET = 1.05
+
+# The live rows (ours only: 0.1.7 has no live components), by ``live_latency.py``: the time from
+# a publish to its event's arrival at each of LIVE_STREAMS open streams of one uvicorn worker.
+LIVE_GROUP = "live"
+LIVE_STREAMS = 100
+LIVE_PUBLISHES = 30
 
 
 def log(message: str) -> None:
@@ -623,6 +630,30 @@ def cache_flight(venv: Path, work: Path) -> tuple[list[list[str]], list[str]]:
     return lines, notes
 
 
+def live_latency(venv: Path, work: Path) -> tuple[list[list[str]], list[str]]:
+    """The live rows: ``live_latency.py`` in our venv opens LIVE_STREAMS event streams of a page
+    served by uvicorn and publishes its topic LIVE_PUBLISHES times; the latency's p50 and p95."""
+    log(f"row live: {LIVE_PUBLISHES} publishes to {LIVE_STREAMS} open event streams under uvicorn")
+    command = [str(venv / "bin" / "python"), str(HERE / "live_latency.py")]
+    command += ["--streams", str(LIVE_STREAMS), "--publishes", str(LIVE_PUBLISHES)]
+    output = run(command, env=child_env(venv), cwd=work, capture_output=True, text=True)
+    result = json.loads(output.stdout.strip().splitlines()[-1])
+    label = f"Live, publish to browser, {LIVE_STREAMS} open streams (uvicorn)"
+    lines = [
+        [f"{label}, p50", fmt(result["p50"], "time"), "n/a", "n/a", "", "(for scale)"],
+        [f"{label}, p95", fmt(result["p95"], "time"), "n/a", "n/a", "", "(for scale)"],
+    ]
+    notes = [
+        "live rows: ours only (0.1.7 has no live components); one uvicorn worker serves a page with"
+        f" one live component (an async value), {LIVE_STREAMS} event streams of it are open; the"
+        f" server publishes its topic {LIVE_PUBLISHES} times, each after every stream received the"
+        " last; a latency is the time from just before the publish to the event's arrival at the"
+        f" client, over every stream and publish ({result['samples']} samples, max"
+        f" {fmt(result['max'], 'time')})."
+    ]
+    return lines, notes
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work-dir", type=Path, help="where the venvs go (default: a temp dir)")
@@ -632,7 +663,7 @@ def main() -> None:
     parser.add_argument(
         "--only",
         metavar="ROW[,ROW]",
-        help="only these rows (keys, or the groups wrk, memory, export, cache)",
+        help="only these rows (keys, or the groups wrk, memory, export, cache, live)",
     )
     parser.add_argument("--list", action="store_true", help="print the row keys and stop")
     args = parser.parse_args()
@@ -641,11 +672,14 @@ def main() -> None:
             print(f"{row.key:24s} {row.group:7s} {row.label}")
         for size in EXPORT_SIZES:
             print(f"{'export_' + str(size):24s} {EXPORT_GROUP:7s} Export CSV, {size:,} rows")
+        print(f"{'live':24s} {LIVE_GROUP:7s} Live, publish-to-browser latency, p50 and p95")
         print(f"{'cache':24s} {CACHE_GROUP:7s} Cache, cold value under 50 requests; warm value")
         return
     names = {name.strip() for name in (args.only or "").split(",") if name.strip()}
     export = not names or bool(names & {EXPORT_GROUP, *(f"export_{n}" for n in EXPORT_SIZES)})
     names -= {EXPORT_GROUP, *(f"export_{n}" for n in EXPORT_SIZES)}
+    live = not args.only or LIVE_GROUP in names
+    names -= {LIVE_GROUP}
     cache = not names or CACHE_GROUP in names
     names -= {CACHE_GROUP}
     rows = select(",".join(sorted(names))) if names or not args.only else []
@@ -674,12 +708,15 @@ def main() -> None:
         results[side] = {**runners[side].setup, "rows": measured[side]}
         results[side]["rows"]["installed_size"] = {"median": prepared["size"]}
     export_lines, export_notes = export_memory(ours["venv"], work) if export else ([], [])
+    live_lines, live_notes = live_latency(ours["venv"], work) if live else ([], [])
     cache_lines, cache_notes = cache_flight(ours["venv"], work) if cache else ([], [])
     load_after = os.getloadavg()[0]
 
     lines, notes = table(results, rows)
     lines += export_lines + cache_lines
     notes += export_notes + cache_notes
+    lines += live_lines
+    notes += live_notes
     o, t = results["ours"], results["theirs"]
     print()
     print(

@@ -5,7 +5,7 @@
 anywhere: a view, a ``post_save`` signal, a management command, a worker thread. The broker
 (``DASHBOARDS_LIVE_BROKER``) carries each publish to the streams that subscribe to its topic: the
 default :class:`InProcessBroker` reaches the streams of the process that publishes;
-:class:`~dashboards.live_redis.RedisBroker` reaches every process connected to one Redis.
+``dashboards.live_redis.RedisBroker`` reaches every process connected to one Redis.
 
 Each publish gets an event id, ``<epoch>:<sequence>``: a stream that reconnects with a
 ``Last-Event-ID`` asks the broker which of its topics were published since, and re-sends those

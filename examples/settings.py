@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "examples.testing",
     "examples.caching",
     "examples.export",
+    "examples.live",
 ]
 # installed-apps-end
 

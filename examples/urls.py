@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("async/", include("examples.async_components.urls")),
     path("custom/", include("examples.custom_views.urls")),
+    path("live/", include("examples.live.urls")),
     # include-dashboards-start
     path("dashboards/", include("dashboards.urls")),
     # include-dashboards-end

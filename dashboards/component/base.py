@@ -21,7 +21,7 @@ from django.core.exceptions import SynchronousOnlyOperation
 from django.core.signals import setting_changed
 from django.db.models import QuerySet
 from django.dispatch import receiver
-from django.forms.widgets import Media, MediaDefiningClass
+from django.forms.widgets import Media, MediaDefiningClass, Script
 from django.http import HttpRequest
 from django.template import Context, Template
 from django.template.loader import get_template
@@ -457,8 +457,9 @@ class Component(metaclass=MediaDefiningClass):
     def get_media(self) -> Media:
         """The component's CSS and JS, plus its serializer's when it has one."""
         media = self.media
-        if self.live:
-            media = media + Media(js=[SSE_JS, LIVE_JS])
+        if self.live:  # deferred, as htmx is (django-htmx's tag): they run after it
+            scripts = [Script(SSE_JS, defer=True), Script(LIVE_JS, defer=True)]
+            media = media + Media(js=scripts)  # type: ignore[arg-type]  # stubs: str only
         for source in (self.value, self.defer):
             source_media = getattr(source, "get_media", None)
             if callable(source_media) and isinstance(source, type):

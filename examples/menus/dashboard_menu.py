@@ -48,6 +48,12 @@ class CachingMenu(DashboardMenu):
 
 
 @menu_registry.register
+class LiveMenu(DashboardMenu):
+    name = "Live"
+    app_label = "live"
+
+
+@menu_registry.register
 class PermissionsMenu(DashboardMenu):
     name = "Permissions"
     app_label = "permissions"

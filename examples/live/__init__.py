@@ -1,0 +1,1 @@
+"""Live components: an "orders arriving" dashboard that updates while orders are placed."""

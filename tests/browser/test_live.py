@@ -1,0 +1,91 @@
+"""The live example in a browser, under ASGI: the page changes when orders are published.
+
+The session's live server is a WSGI server, where live components poll; these tests serve the
+example site with uvicorn, in a thread of this process, over the same test database.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboards import live
+from tests.browser.helpers import component, main_thread_database
+from tests.servers import free_port
+
+PAGE = "/dashboards/live/ordersarrivingdashboard/"
+
+
+@pytest.fixture(scope="module")
+def asgi_site(site: str) -> Iterator[str]:
+    """The example site served by uvicorn on a free port (on the live server's host, so that the
+    session cookie of a login on either is sent to both); the value is its URL."""
+    import uvicorn
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+    from django.core.asgi import get_asgi_application
+
+    host = site.split("//")[1].split(":")[0]
+    port = free_port()
+    config = uvicorn.Config(
+        ASGIStaticFilesHandler(get_asgi_application()),
+        host=host,
+        port=port,
+        lifespan="off",
+        log_level="warning",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://{host}:{port}"
+    live.close_streams()  # a server stopped from code, not by a signal, ends them itself
+    server.should_exit = True
+    thread.join(timeout=10)
+    assert not thread.is_alive(), "uvicorn did not stop"
+
+
+def open_live_page(page: Page, url: str) -> None:
+    """Open the page, and return once its event stream is open (the server subscribed)."""
+    with page.expect_response(lambda response: "/@live/" in response.url) as stream:
+        page.goto(url + PAGE)
+    assert stream.value.status == 200
+    assert stream.value.headers["content-type"].startswith("text/event-stream")
+
+
+def order_count(page: Page) -> int:
+    return int(component(page, "count").locator(".stat__title").inner_text().replace(",", ""))
+
+
+def test_page_updates_when_an_order_is_published(page: Page, asgi_site: str, django_db_blocker):
+    open_live_page(page, asgi_site)
+    before = order_count(page)
+    from examples.live.orders import place_order
+
+    with main_thread_database(django_db_blocker):
+        order = place_order()  # its post_save signal publishes "orders"
+    expect(component(page, "count").locator(".stat__title")).to_have_text(f"{before + 1:,}")
+    expect(component(page, "latest")).to_contain_text(order.customer.name)
+    expect(component(page, "per_minute").locator(".js-plotly-plot")).to_have_count(1)
+
+
+def test_button_places_an_order_that_every_open_page_shows(page: Page, asgi_site: str):
+    page.goto(asgi_site + "/accounts/login/")
+    page.get_by_label("Username").fill("member")
+    page.get_by_label("Password").fill("member")
+    with page.expect_navigation():
+        page.locator("form [type=submit]").click()
+    other = page.context.new_page()
+    open_live_page(other, asgi_site)
+    open_live_page(page, asgi_site)
+    before = order_count(page)
+    page.get_by_role("button", name="Place an order").click()
+    for viewer in (page, other):
+        expect(component(viewer, "count").locator(".stat__title")).to_have_text(f"{before + 1:,}")
+    other.close()
