@@ -193,10 +193,15 @@ class Broker:
 
     # -- resuming --------------------------------------------------------------------------
 
-    async def event_id(self) -> str:
-        """The id of the latest publish (a stream's id before it has sent anything)."""
+    def current_event_id(self) -> str:
+        """The id of the latest publish, from sync code (a page names it to its stream, which
+        then sends what was published between the page and the stream)."""
         with self._lock:
             return f"{self.epoch}:{self._sequence}"
+
+    async def event_id(self) -> str:
+        """The id of the latest publish (a stream's id before it has sent anything)."""
+        return self.current_event_id()
 
     async def published_since(self, topics: Iterable[str], event_id: str) -> set[str] | None:
         """Which of ``topics`` were published after ``event_id``; None when that cannot be told

@@ -156,6 +156,20 @@ class RedisBroker(Broker):
 
     # -- resuming --------------------------------------------------------------------------
 
+    def current_event_id(self) -> str:
+        """The id of the latest publish, from sync code: as this process last heard it while it
+        listens (an older id only makes a stream send again what a page shows), else asked of
+        Redis."""
+        if self._listeners and self.epoch:
+            return super().current_event_id()
+        if self._sync_client is None:
+            self._sync_client = redis.Redis.from_url(self.url)
+        if not self.epoch:
+            self._sync_client.set(self.epoch_key, secrets.token_hex(4), nx=True)
+            self.epoch = str(self._sync_client.get(self.epoch_key).decode())  # type: ignore[union-attr]
+        sequence = self._sync_client.get(self.keys[0])
+        return f"{self.epoch}:{int(sequence or 0)}"
+
     async def event_id(self) -> str:
         """The id of the latest publish of any process."""
         async with self._client() as client:

@@ -78,13 +78,16 @@ def live_keys(components: Iterable[tuple[str, Component]]) -> dict[str, tuple[st
 
 
 def stream_url(dashboard: Dashboard) -> str:
-    """The URL of the event stream of a dashboard's page, with the page's query string."""
+    """The URL of the event stream of a dashboard's page: the page's query string (its filters),
+    and the id of the latest publish, so that the stream sends at once what is published between
+    the page and the stream."""
     args: list[Any] = [dashboard._meta.app_label, dashboard.class_name()]
     if dashboard.object is not None:
         args.append(getattr(dashboard.object, dashboard._meta.lookup_field))
     url = reverse("dashboards:dashboard_live", args=args)
-    query = dashboard.get_inputs().query_string
-    return f"{url}?{query}" if query else url
+    query = QueryDict(dashboard.get_inputs().query_string, mutable=True)
+    query[LAST_EVENT_ID_PARAMETER] = get_broker().current_event_id()
+    return f"{url}?{query.urlencode()}"
 
 
 def stream_element(dashboard: Dashboard) -> SafeString:

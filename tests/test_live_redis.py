@@ -66,6 +66,17 @@ async def test_published_since_cannot_tell_for_another_epoch_or_beyond_the_histo
     assert await broker.published_since({"a"}, f"{epoch}:999") is None
 
 
+async def test_current_event_id_from_sync_code_agrees_with_redis(redis_url, prefix):
+    first, second = RedisBroker(redis_url, prefix=prefix), RedisBroker(redis_url, prefix=prefix)
+    await first.apublish("a")
+    assert await asyncio.to_thread(second.current_event_id) == await first.event_id()
+    subscription = await second.subscribe({"a"})
+    sequence = await first.apublish("a")
+    await received(subscription)
+    assert second.current_event_id().endswith(f":{sequence}")  # as heard on the channel
+    subscription.close()
+
+
 async def test_last_subscription_closed_stops_listening(redis_url, prefix):
     broker = RedisBroker(redis_url, prefix=prefix)
     first, second = await broker.subscribe({"a"}), await broker.subscribe({"b"})

@@ -4,6 +4,7 @@ import asyncio
 import contextlib
 import re
 import threading
+from html import unescape as html_unescape
 
 import pytest
 from django.test import override_settings
@@ -76,9 +77,28 @@ async def test_page_under_asgi_has_one_stream_element_with_its_filters(async_cli
     response = await async_client.get(PAGE + "?region=north")
     html = response.content.decode()
     assert html.count("sse-connect=") == 1
-    assert f'sse-connect="{STREAM}?region=north"' in html
+    assert f'sse-connect="{STREAM}?region=north&amp;last-event-id=' in html
     assert "dashboards/vendor/htmx-ext-sse/sse.min.js" in html
     assert "dashboards/js/live.js" in html
+
+
+async def test_stream_sends_what_was_published_between_the_page_and_the_stream(async_client):
+    html = (await async_client.get(PAGE)).content.decode()
+    url = html_unescape(re.search(r'sse-connect="([^"]+)"', html).group(1))
+    STATE["count"] = 4
+    await live.apublish("orders")  # after the page, before its stream opens
+    stream = await open_stream(async_client, url)
+    assert "count 4" in data_of(await stream.next_event())
+    await stream.close()
+
+
+@override_settings(DASHBOARDS_LIVE_HEARTBEAT=0.05)
+async def test_stream_of_a_page_with_nothing_published_since_sends_nothing(async_client):
+    html = (await async_client.get(PAGE)).content.decode()
+    url = html_unescape(re.search(r'sse-connect="([^"]+)"', html).group(1))
+    stream = await open_stream(async_client, url)
+    assert await stream.next() == ": heartbeat\n\n"
+    await stream.close()
 
 
 def test_page_under_wsgi_polls_its_live_components_instead(client):
