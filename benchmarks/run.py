@@ -678,10 +678,10 @@ def main() -> None:
     names = {name.strip() for name in (args.only or "").split(",") if name.strip()}
     export = not names or bool(names & {EXPORT_GROUP, *(f"export_{n}" for n in EXPORT_SIZES)})
     names -= {EXPORT_GROUP, *(f"export_{n}" for n in EXPORT_SIZES)}
-    live = not args.only or LIVE_GROUP in names
-    names -= {LIVE_GROUP}
     cache = not names or CACHE_GROUP in names
     names -= {CACHE_GROUP}
+    live = not args.only or LIVE_GROUP in names
+    names -= {LIVE_GROUP}
     rows = select(",".join(sorted(names))) if names or not args.only else []
     if any(row.group == "wrk" for row in rows) and not shutil.which("wrk"):
         log(f"wrk is not installed, so the wrk rows are skipped: {INSTALL_WRK}")
