@@ -5,13 +5,15 @@ import contextlib
 from collections import Counter
 
 from django.contrib.auth.models import User
-from django.urls import clear_url_caches, resolve
+from django.test import override_settings
+from django.urls import include, path, resolve
 
 from dashboards.cache import Cache
 from dashboards.component import Text
 from dashboards.dashboard import Dashboard, ModelDashboard
 from dashboards.permissions import IsAdminUser
 from dashboards.registry import registry
+from examples import urls as site
 
 COMPUTED: Counter[str] = Counter()
 
@@ -79,18 +81,25 @@ class SlowCachedDashboard(Dashboard):
 DASHBOARDS = (CachedDashboard, CachedUserDashboard, SlowCachedDashboard)
 
 
+#: This module is the URLconf of the cache tests: its dashboards' routes are read when it is
+#: first used, after ``registered()`` has registered them (the site's are read earlier).
+urlpatterns = [
+    *(pattern for pattern in site.urlpatterns if str(pattern.pattern) != "dashboards/"),
+    path("dashboards/", include("dashboards.urls")),
+]
+
+
 @contextlib.contextmanager
 def registered():
-    """These dashboards, registered (and their URLs routed) inside the block."""
+    """These dashboards, registered and routed (by this module as the URLconf) inside the block."""
     for dashboard in DASHBOARDS:
         registry.register(dashboard)
-    clear_url_caches()
     try:
-        yield
+        with override_settings(ROOT_URLCONF=__name__):
+            yield
     finally:
         for dashboard in DASHBOARDS:
             registry.remove(dashboard)
-        clear_url_caches()
 
 
 async def call_on_the_loop(path):
