@@ -8,6 +8,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core import checks
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
 from dashboards.component.base import Component
@@ -19,6 +20,7 @@ from dashboards.registry import registry
 from dashboards.staticfiles import FINDER, PLOTLY_JS
 
 __all__ = [
+    "check_component_cache",
     "check_css_class_settings",
     "check_dependents",
     "check_django_htmx_installed",
@@ -209,3 +211,46 @@ def check_live_broker(app_configs: Any = None, **kwargs: Any) -> list[checks.Che
             )
         ]
     return []
+
+
+def _cached_components() -> list[tuple[type, str, Component]]:
+    """(dashboard, key, component) of every declared component with ``cache`` set."""
+    return [
+        (dashboard, key, component)
+        for dashboard in registry.get_all_items()
+        for key, component in dashboard.components.items()
+        if component.cache is not None
+    ]
+
+
+@checks.register()
+def check_component_cache(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """dashboards.E007: DASHBOARDS_CACHE names a cache of CACHES; dashboards.E008: each
+    component's ``cache`` is seconds above 0 or a ``Cache``."""
+    cached = _cached_components()
+    messages: list[checks.CheckMessage] = []
+    alias = Config().DASHBOARDS_CACHE
+    if cached and alias not in settings.CACHES:
+        messages.append(
+            checks.Error(
+                f"DASHBOARDS_CACHE is {alias!r}, which CACHES does not define; "
+                f"{cached[0][0].__name__}.{cached[0][1]} and the other cached components need it.",
+                hint=f"Add {alias!r} to CACHES, or set DASHBOARDS_CACHE to one of "
+                f"{sorted(settings.CACHES)}.",
+                id="dashboards.E007",
+            )
+        )
+    for dashboard, key, component in cached:
+        try:
+            component.get_cache()
+        except ImproperlyConfigured as error:
+            messages.append(
+                checks.Error(
+                    f"{dashboard.__name__}.{key}: {error}",
+                    hint="Give the seconds to keep the value, e.g. cache=60, or "
+                    "cache=Cache(timeout=60, vary_on=()).",
+                    obj=dashboard,
+                    id="dashboards.E008",
+                )
+            )
+    return messages

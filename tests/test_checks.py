@@ -121,6 +121,32 @@ def test_w003_is_quiet_when_the_site_is_served_under_asgi():
     assert check_live_components_stream() == []
 
 
+@override_settings(DASHBOARDS_CACHE="components")
+def test_a_cache_alias_that_caches_does_not_define_is_e007():
+    [error] = [m for m in checks.run_checks() if m.id == "dashboards.E007"]
+    assert "DASHBOARDS_CACHE is 'components'" in error.msg
+    assert "'default'" in error.hint
+
+
+def test_a_component_cache_that_is_not_seconds_is_e008():
+    from dashboards.component import Text
+    from dashboards.dashboard import Dashboard
+    from dashboards.registry import registry
+
+    class BadCache(Dashboard):
+        report = Text(value=lambda **kwargs: "r", cache="60")
+
+        class Meta:
+            app_label = "testapp"
+
+    registry.register(BadCache)
+    try:
+        [error] = [m for m in checks.run_checks() if m.id == "dashboards.E008"]
+        assert error.msg.startswith("BadCache.report: cache='60'")
+    finally:
+        registry.remove(BadCache)
+
+
 @override_settings(DASHBOARDS_LIVE_BROKER="no.such.Broker")
 def test_unimportable_live_broker_is_e006():
     [error] = check_live_broker()
