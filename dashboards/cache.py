@@ -39,7 +39,15 @@ from django.utils.translation import get_language
 from dashboards.config import Config
 from dashboards.exceptions import ComponentNotFoundError
 from dashboards.log import logger
-from dashboards.singleflight import Flight, await_outcome, claim, land, poll_intervals, wait_outcome
+from dashboards.singleflight import (
+    Abandoned,
+    Flight,
+    await_outcome,
+    claim,
+    land,
+    poll_intervals,
+    wait_outcome,
+)
 
 if TYPE_CHECKING:
     from dashboards.component.base import Component
@@ -344,7 +352,10 @@ def fetch(
         return value
     flight = claim(_flight_key(entry, tokens))
     if not flight.leads:
-        return wait_outcome(flight, component.get_timeout())
+        try:
+            return wait_outcome(flight, component.get_timeout())
+        except Abandoned:
+            return compute()
     try:
         value = _lead(store, entry, tokens, compute)
     except BaseException as error:
@@ -414,7 +425,10 @@ async def afetch(
         return value
     flight: Flight = claim(_flight_key(entry, tokens))
     if not flight.leads:
-        return await await_outcome(flight)
+        try:
+            return await await_outcome(flight)
+        except Abandoned:
+            return await compute()
     try:
         value = await _alead(store, entry, tokens, compute)
     except BaseException as error:

@@ -22,6 +22,7 @@ from typing import Any
 
 __all__ = [
     "POLL_INTERVALS",
+    "Abandoned",
     "Flight",
     "await_outcome",
     "claim",
@@ -36,6 +37,11 @@ POLL_INTERVALS = (0.01, 0.02, 0.05, 0.1)
 
 _flights: dict[str, concurrent.futures.Future[Any]] = {}
 _lock = threading.Lock()
+
+
+class Abandoned(Exception):  # noqa: N818 - what happened to the flight, not an error of yours
+    """The leader stopped before it had an outcome (its request was cancelled): waiters compute
+    the value themselves."""
 
 
 class Flight:
@@ -59,14 +65,18 @@ def claim(key: str) -> Flight:
 
 
 def land(flight: Flight, value: Any = None, error: BaseException | None = None) -> None:
-    """Hand the leader's outcome to its waiters and close the flight (leaders only)."""
+    """Hand the leader's outcome to its waiters and close the flight (leaders only).
+
+    An error that is not an ``Exception`` (the leader's task cancelled, the process stopping)
+    reaches the waiters as :class:`Abandoned`.
+    """
     with _lock:
         if _flights.get(flight.key) is flight.future:
             del _flights[flight.key]
     if flight.future.done():
         return
     if error is not None:
-        flight.future.set_exception(error)
+        flight.future.set_exception(error if isinstance(error, Exception) else Abandoned())
     else:
         flight.future.set_result(value)
 

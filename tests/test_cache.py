@@ -14,7 +14,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, override_settings
 
 from dashboards import cache as cache_module
-from dashboards.cache import Cache, as_cache, invalidate, reads_without_blocking
+from dashboards import singleflight
+from dashboards.cache import Cache, afetch, as_cache, invalidate, reads_without_blocking
 from dashboards.exceptions import ComponentNotFoundError
 from dashboards.resolver import Placement
 from tests.cached_dashboards import (
@@ -305,6 +306,42 @@ def test_concurrent_wsgi_threads_for_a_cold_value_compute_it_once():
             thread.join(10)
     assert answers == ["slow_sync #1 []"] * 8
     assert COMPUTED["slow_sync"] == 1
+
+
+async def test_waiters_compute_the_value_themselves_when_its_leader_is_cancelled():
+    dashboard = SlowCachedDashboard(request=None)
+    inputs = dashboard.get_inputs()
+    inputs.permitted = True
+    component = inputs.components["slow"]
+    computing = asyncio.Event()
+
+    async def hang():
+        computing.set()
+        await asyncio.sleep(60)
+
+    async def quick():
+        return "computed by the waiter"
+
+    claims = []
+    joined = asyncio.Event()
+
+    def claim(key):
+        claims.append(singleflight.claim(key))
+        if len(claims) == 2:
+            joined.set()
+        return claims[-1]
+
+    with mock.patch.object(cache_module, "claim", claim):
+        leader = asyncio.create_task(afetch(component, inputs, True, hang))
+        await computing.wait()
+        waiter = asyncio.create_task(afetch(component, inputs, True, quick))
+        await joined.wait()  # the waiter has joined the leader's flight
+        await asyncio.sleep(0)  # and awaits its outcome
+        assert [flight.leads for flight in claims] == [True, False]
+        leader.cancel()
+        assert await waiter == "computed by the waiter"
+    with pytest.raises(asyncio.CancelledError):
+        await leader
 
 
 @contextlib.contextmanager
