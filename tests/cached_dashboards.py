@@ -56,6 +56,11 @@ class CachedDashboard(Dashboard):
     awaited = Text(value=acounted("awaited"), cache=60)
     broken = Text(value=failing, cache=60)
     literal = Text(value="a literal", cache=60)
+    per_tenant = Text(
+        defer=counted("per_tenant"),
+        cache=Cache(vary_on=(), key=lambda request, **kwargs: request.headers.get("X-Tenant", "")),
+    )
+    per_language = Text(defer=counted("per_language"), cache=Cache(vary_on=("language",)))
 
     class Meta:
         app_label = "testapp"

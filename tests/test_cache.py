@@ -12,6 +12,7 @@ from django.core.cache.backends.base import CacheKeyWarning, memcache_key_warnin
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, override_settings
+from django.utils import translation
 
 from dashboards import cache as cache_module
 from dashboards import singleflight
@@ -126,6 +127,25 @@ def test_users_share_a_value_that_does_not_vary_on_them(client, staff_user, memb
     assert fetch_json(client, "shared").json() == "shared #1 []"
     client.force_login(member)
     assert fetch_json(client, "shared").json() == "shared #1 []"
+
+
+def test_a_key_callable_adds_to_the_key(client):
+    def tenant(name):
+        url = f"{PAGE}@component/per_tenant/"
+        return client.get(url, headers={"X-Tenant": name}, **XHR).json()
+
+    assert tenant("a") == "per_tenant #1 []"
+    assert tenant("b") == "per_tenant #2 []"
+    assert tenant("a") == "per_tenant #1 []"
+
+
+def test_the_language_is_part_of_the_key_when_vary_on_names_it(client):
+    with translation.override("fr"):
+        assert fetch_json(client, "per_language").json() == "per_language #1 []"
+    with translation.override("de"):
+        assert fetch_json(client, "per_language").json() == "per_language #2 []"
+    with translation.override("fr"):
+        assert fetch_json(client, "per_language").json() == "per_language #1 []"
 
 
 def test_objects_are_part_of_the_key(client, staff_user, member):
