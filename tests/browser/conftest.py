@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import io
 import os
+import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -29,6 +31,7 @@ else:
     from playwright.sync_api import Page
 
     from tests.browser.helpers import Problems, main_thread_database
+    from tests.servers import free_port
 
 CHROMIUM = os.environ.get("DASHBOARDS_CHROMIUM", "/usr/bin/chromium")
 
@@ -92,6 +95,39 @@ def site(django_db_setup, django_db_blocker) -> Iterator[str]:
     site_url.disable()
     server._live_server_modified_settings.disable()
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def asgi_site(site: str) -> Iterator[str]:
+    """The example site served by uvicorn on a free port (on the live server's host, so that the
+    session cookie of a login on either is sent to both); the value is its URL."""
+    import uvicorn
+    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+    from django.core.asgi import get_asgi_application
+
+    from dashboards import live
+
+    host = site.split("//")[1].split(":")[0]
+    port = free_port()
+    config = uvicorn.Config(
+        ASGIStaticFilesHandler(get_asgi_application()),
+        host=host,
+        port=port,
+        lifespan="off",
+        log_level="warning",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://{host}:{port}"
+    live.close_streams()  # a server stopped from code, not by a signal, ends them itself
+    server.should_exit = True
+    thread.join(timeout=10)
+    assert not thread.is_alive(), "uvicorn did not stop"
 
 
 @pytest.fixture(autouse=True)

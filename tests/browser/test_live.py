@@ -1,54 +1,16 @@
 """The live example in a browser, under ASGI: the page changes when orders are published.
 
-The session's live server is a WSGI server, where live components poll; these tests serve the
-example site with uvicorn, in a thread of this process, over the same test database.
+The session's live server is a WSGI server, where live components poll; these tests use the
+``asgi_site`` fixture: the example site under uvicorn, over the same test database.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import Page, expect
 
-from dashboards import live
 from tests.browser.helpers import component, main_thread_database
-from tests.servers import free_port
 
 PAGE = "/dashboards/live/ordersarrivingdashboard/"
-
-
-@pytest.fixture(scope="module")
-def asgi_site(site: str) -> Iterator[str]:
-    """The example site served by uvicorn on a free port (on the live server's host, so that the
-    session cookie of a login on either is sent to both); the value is its URL."""
-    import uvicorn
-    from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
-    from django.core.asgi import get_asgi_application
-
-    host = site.split("//")[1].split(":")[0]
-    port = free_port()
-    config = uvicorn.Config(
-        ASGIStaticFilesHandler(get_asgi_application()),
-        host=host,
-        port=port,
-        lifespan="off",
-        log_level="warning",
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://{host}:{port}"
-    live.close_streams()  # a server stopped from code, not by a signal, ends them itself
-    server.should_exit = True
-    thread.join(timeout=10)
-    assert not thread.is_alive(), "uvicorn did not stop"
 
 
 def open_live_page(page: Page, url: str) -> None:

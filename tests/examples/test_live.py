@@ -216,11 +216,3 @@ def test_orders_placed_in_one_process_update_the_pages_of_every_server(redis_url
         assert len(counts) == 1  # both pages show the same new count
         manage(env, "place_orders", "--count", "1")
         assert {shown_count(next_live_event(lines)) for lines in streams} == {counts.pop() + 1}
-
-
-def test_demo_data_has_orders_of_the_last_hour(shop):
-    from examples.live import demo
-
-    assert demo.load() == {"recent orders": demo.RECENT_ORDERS}
-    html = Client().get(PAGE).content.decode()
-    assert f"{demo.RECENT_ORDERS}</" in html.replace(" ", "")
