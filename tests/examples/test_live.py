@@ -15,7 +15,6 @@ import httpx
 import pytest
 from asgiref.sync import sync_to_async
 from django.core.management import CommandError, call_command
-from django.test import Client
 
 from examples.live.dashboards import OrdersArrivingDashboard, latest_orders
 from examples.live.orders import place_order
