@@ -422,18 +422,12 @@ class DashboardMixin(ContextMixin):
             return await sync_to_async(handler)(request, *args, **kwargs)  # type: ignore[no-any-return]
         on_loop = self.prepares_on_event_loop()
         if iscoroutinefunction(handler):  # a subclass's async handler: prepare, then await it
-            if on_loop:
-                denied = await self.aprepare(request)
-            else:
-                denied = await sync_to_async(self.prepare)(request)
+            denied = await self.aprepare_where_it_can(request, on_loop)
             if denied is not None:
                 return denied
             return await _finish(handler(request, *args, **kwargs))
         if self.streams(request) and self.handles_by_default(handler):
-            if on_loop:
-                denied = await self.aprepare(request)
-            else:
-                denied = await sync_to_async(self.prepare)(request)
+            denied = await self.aprepare_where_it_can(request, on_loop)
             if denied is not None:
                 return denied
             return await self.astream(request)
@@ -448,6 +442,14 @@ class DashboardMixin(ContextMixin):
             return await self.ahandle(request)
         # Sync code to run: all of it (prepare, handler, rendering) in one trip.
         return await sync_to_async(self.dispatch_in_thread)(request, handler, *args, **kwargs)
+
+    async def aprepare_where_it_can(
+        self, request: HttpRequest, on_loop: bool
+    ) -> HttpResponseBase | None:
+        """``prepare`` from the event loop: on the loop when ``on_loop``, else in one trip."""
+        if on_loop:
+            return await self.aprepare(request)
+        return await sync_to_async(self.prepare)(request)
 
     def dispatch_in_thread(
         self, request: HttpRequest, handler: Callable[..., Any], *args: Any, **kwargs: Any

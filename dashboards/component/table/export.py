@@ -16,7 +16,11 @@ from asgiref.sync import async_to_sync
 from django.db.models import QuerySet
 
 from dashboards.component.table.mixins import get_path
-from dashboards.component.table.serializers import BaseTableSerializer, TableSerializer
+from dashboards.component.table.serializers import (
+    BaseTableSerializer,
+    TableSerializer,
+    declared_columns,
+)
 from dashboards.component.values import call_kwargs
 from dashboards.export import ExportTable
 
@@ -92,14 +96,8 @@ async def _await(awaitable: Any) -> Any:
 def _serialized_table(value: Mapping[str, Any], title: str) -> ExportTable:
     """The rows of a serialized table (a dict with ``data`` and ``columns``)."""
     rows = list(value.get("data") or [])
-    columns = value.get("columns")
-    if isinstance(columns, Mapping):
-        columns = dict(columns)
-    elif columns:
-        columns = {str(key): key for key in columns}
-    elif value.get("columns_datatables"):
-        columns = {c["data"]: c.get("title", c["data"]) for c in value["columns_datatables"]}
-    else:
+    columns = declared_columns(value)
+    if columns is None:
         columns = {str(key): key for key in (rows[0] if rows else {})}
     keys = list(columns)
     return ExportTable(columns, ([_value(row, key) for key in keys] for row in rows), title)

@@ -312,6 +312,19 @@ def _title(name: str) -> str:
     return capfirst(name.replace("__", " ").replace("_", " "))
 
 
+def declared_columns(value: Mapping[str, Any]) -> dict[str, Any] | None:
+    """Column key -> title that a serialized table names: its ``columns`` (a dict, or keys),
+    else its DataTables columns; None when it names none."""
+    columns = value.get("columns")
+    if isinstance(columns, Mapping):
+        return dict(columns)
+    if columns:
+        return {str(key): key for key in columns}
+    if value.get("columns_datatables"):
+        return {c["data"]: c.get("title", c["data"]) for c in value["columns_datatables"]}
+    return None
+
+
 def guess_columns(data: QuerySet[Any] | list[Any]) -> dict[str, Any]:
     """Column key -> title for rows without a serializer."""
     if isinstance(data, QuerySet):

@@ -22,6 +22,7 @@ from dashboards.component.table.serializers import (
     BaseTableSerializer,
     SerializedTable,
     TableSerializer,
+    declared_columns,
     format_value,
     guess_columns,
 )
@@ -96,14 +97,8 @@ def columns_and_rows(value: Any) -> tuple[dict[str, Any], list[list[Any]]]:
         return {}, []
     if isinstance(value, Mapping):
         rows = list(value.get("data") or [])
-        columns = value.get("columns")
-        if isinstance(columns, Mapping):
-            columns = dict(columns)
-        elif columns:
-            columns = {str(key): key for key in columns}
-        elif value.get("columns_datatables"):
-            columns = {c["data"]: c.get("title", c["data"]) for c in value["columns_datatables"]}
-        else:
+        columns = declared_columns(value)
+        if columns is None:
             columns = guess_columns(rows)
     else:
         data = value if isinstance(value, QuerySet | list) else list(value)
