@@ -12,7 +12,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,12 +20,15 @@ import pytest
 
 __all__ = [
     "PostgresServer",
+    "answers_tcp",
     "find_binary",
     "free_port",
     "missing_binary_message",
     "postgres_bin_dirs",
     "redis_url",
     "require_binary",
+    "stop_process",
+    "wait_until_ready",
 ]
 
 
@@ -64,20 +67,49 @@ def require_binary(name: str, package: str, directories: Iterable[str] = ()) -> 
     pytest.skip(message)
 
 
-def _wait_for_redis(port: int, process: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
-    """Return once the server answers PING; fail if it exits or stays silent."""
+def wait_until_ready(
+    name: str, process: subprocess.Popen[bytes], ready: Callable[[], bool], timeout: float
+) -> None:
+    """Return once ``ready()`` says the server answers; fail if it exits or stays silent."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"redis-server exited with code {process.returncode}")
+            pytest.fail(f"{name} exited with code {process.returncode}")
+        if ready():
+            return
+        time.sleep(0.05)
+    pytest.fail(f"{name} did not answer within {timeout} s")
+
+
+def stop_process(
+    process: subprocess.Popen[bytes], stop_signal: int = signal.SIGTERM, timeout: float = 10
+) -> None:
+    """Stop a server with ``stop_signal``, and kill it if it has not ended after ``timeout`` s."""
+    if process.poll() is not None:
+        return
+    process.send_signal(stop_signal)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def answers_tcp(port: int, request: bytes = b"", reply: bytes = b"") -> Callable[[], bool]:
+    """A ``ready`` check: 127.0.0.1:``port`` accepts a connection (and answers ``request``
+    with a reply starting with ``reply``)."""
+
+    def ready() -> bool:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5) as sock:
-                sock.sendall(b"PING\r\n")
-                if sock.recv(16).startswith(b"+PONG"):
-                    return
+                if request:
+                    sock.sendall(request)
+                    return sock.recv(len(reply)).startswith(reply)
+                return True
         except OSError:
-            time.sleep(0.05)
-    pytest.fail(f"redis-server did not answer on port {port} within {timeout} s")
+            return False
+
+    return ready
 
 
 @pytest.fixture(scope="session")
@@ -92,11 +124,10 @@ def redis_url() -> Iterator[str]:
             command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
         try:
-            _wait_for_redis(port, process)
+            wait_until_ready("redis-server", process, answers_tcp(port, b"PING\r\n", b"+PONG"), 10)
             yield f"redis://127.0.0.1:{port}/0"
         finally:
-            process.terminate()
-            process.wait(timeout=10)
+            stop_process(process)
 
 
 def postgres_bin_dirs(pattern: str = "/usr/lib/postgresql/*/bin") -> list[str]:
@@ -192,11 +223,6 @@ class PostgresServer:
 
     def stop(self) -> None:
         """Stop the server (fast shutdown: clients are disconnected) and delete its files."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        if self.process is not None:
+            stop_process(self.process, signal.SIGINT, timeout=30)
         shutil.rmtree(self.directory, ignore_errors=True)

@@ -4,35 +4,17 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-
-from tests.servers import free_port
+from tests.servers import answers_tcp, free_port, stop_process, wait_until_ready
 
 __all__ = ["uvicorn_server"]
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 20.0) -> None:
-    """Return once the server accepts connections; fail if it exits or never listens."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"uvicorn exited with code {process.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.05)
-    pytest.fail(f"uvicorn did not listen on port {port} within {timeout} s")
 
 
 @contextmanager
@@ -46,13 +28,7 @@ def uvicorn_server(**settings_env: str) -> Iterator[tuple[str, subprocess.Popen[
     command += ["--no-access-log", "django.core.asgi:get_asgi_application"]
     process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our own command line
     try:
-        _wait_for_port(port, process)
+        wait_until_ready("uvicorn", process, answers_tcp(port), 20)
         yield f"http://127.0.0.1:{port}", process
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_process(process)
