@@ -71,6 +71,7 @@ def main() -> None:
     import django
 
     django.setup()
+    from bench.dashboards import COLUMNS
     from bench.models import Order
     from django.core.management import call_command
     from django.test import Client
@@ -83,16 +84,7 @@ def main() -> None:
     class OrderRows(TableSerializer):
         class Meta:
             model = Order
-            columns = {
-                "id": "Order",
-                "customer": "Customer",
-                "country": "Country",
-                "product": "Product",
-                "status": "Status",
-                "quantity": "Quantity",
-                "total": "Total",
-                "created": "Created",
-            }
+            columns = COLUMNS
 
     class ExportRows(Dashboard):
         orders = Table(value=OrderRows)
