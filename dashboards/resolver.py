@@ -21,7 +21,7 @@ import enum
 import inspect
 import threading
 import time
-from collections.abc import AsyncGenerator, Awaitable, Iterable
+from collections.abc import Awaitable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from dashboards.inputs import Inputs
 
 __all__ = [
+    "Completions",
     "Placement",
     "Resolution",
     "aresolve",
@@ -240,7 +241,7 @@ def resolve(components: Iterable[Component], inputs: Inputs, call_deferred: bool
 
 def resolve_as_completed(
     components: Iterable[Component], inputs: Inputs, call_deferred: bool = False
-) -> AsyncGenerator[Component, None]:
+) -> Completions:
     """Start resolving from async code, and iterate over the components whose values were not
     ready at once, each as soon as its value (or error state) is stored.
 
@@ -270,20 +271,46 @@ def resolve_as_completed(
     if on_thread:
         trip = sync_to_async(run_on_thread, thread_sensitive=True)
         tasks.append(loop.create_task(trip(on_thread)))
-    return _as_stored(stored, len(awaited) + len(on_thread), tasks, stopped)
+    return Completions(stored, len(awaited) + len(on_thread), tasks, stopped)
 
 
-async def _as_stored(
-    stored: asyncio.Queue[Component],
-    count: int,
-    tasks: list[asyncio.Task[None]],
-    stopped: threading.Event,
-) -> AsyncGenerator[Component, None]:
-    """Yield ``count`` components from ``stored``; cancel ``tasks`` if stopped before the end."""
-    try:
-        for _ in range(count):
-            yield await stored.get()
-    finally:
-        stopped.set()
-        for task in tasks:
+class Completions:
+    """The components of :func:`resolve_as_completed`, as their values are stored.
+
+    ``aclose()`` stops the values still running, whether or not iteration has begun (an async
+    generator's ``aclose()`` runs no cleanup before it has started).
+    """
+
+    def __init__(
+        self,
+        stored: asyncio.Queue[Component],
+        count: int,
+        tasks: list[asyncio.Task[None]],
+        stopped: threading.Event,
+    ) -> None:
+        self._stored = stored
+        self._left = count
+        self._tasks = tasks
+        self._stopped = stopped
+
+    def __aiter__(self) -> Completions:
+        return self
+
+    async def __anext__(self) -> Component:
+        if not self._left:
+            raise StopAsyncIteration
+        try:
+            component = await self._stored.get()
+        except BaseException:  # cancelled: the client went away
+            await self.aclose()
+            raise
+        self._left -= 1
+        return component
+
+    async def aclose(self) -> None:
+        """Cancel the values still running (the thread trip stops before its next value) and
+        end the iteration."""
+        self._left = 0
+        self._stopped.set()
+        for task in self._tasks:
             task.cancel()

@@ -49,6 +49,7 @@ from dashboards.inputs import Inputs
 from dashboards.log import logger
 from dashboards.permissions import answers_async
 from dashboards.resolver import (
+    Completions,
     Placement,
     Resolution,
     needs_event_loop,
@@ -599,15 +600,13 @@ class DashboardView(DashboardMixin, TemplateResponseMixin, View):
             for component in components
             if self.inputs.resolution(component, call_deferred=False) is None
         )
-        if not self.inputs.streamed:
-            await resolving.aclose()
-            return await self.arespond(request)
         try:
             page = await self.arespond(request)
         except BaseException:
             await resolving.aclose()
             raise
-        if not isinstance(page, HttpResponse):  # a response of the view's own making
+        # All values ready at once, or a response of the view's own making: send it whole.
+        if not self.inputs.streamed or not isinstance(page, HttpResponse):
             await resolving.aclose()
             return page
         head, tail = split_page(page.content.decode(page.charset))
@@ -620,16 +619,17 @@ class DashboardView(DashboardMixin, TemplateResponseMixin, View):
         response.cookies = page.cookies
         return response
 
-    async def stream_page(
-        self, head: str, resolving: AsyncIterator[Component], tail: str
-    ) -> AsyncIterator[str]:
+    async def stream_page(self, head: str, resolving: Completions, tail: str) -> AsyncIterator[str]:
         """The chunks of a streamed page: the page up to ``</body>``, each value as it resolves,
-        then the rest."""
-        yield head
-        async for component in resolving:
-            if component.key in self.inputs.streamed:
-                yield await self.arender_fill(component)
-        yield tail
+        then the rest. Closed early (the client went away), it stops the values still running."""
+        try:
+            yield head
+            async for component in resolving:
+                if component.key in self.inputs.streamed:
+                    yield await self.arender_fill(component)
+            yield tail
+        finally:
+            await resolving.aclose()
 
     async def arender_fill(self, component: Component) -> str:
         """A resolved value's HTML for its slot, rendered on the loop (in a trip if it queries)."""

@@ -10,7 +10,7 @@ from django.test import RequestFactory
 
 from dashboards.component import Text
 from dashboards.dashboard import Dashboard
-from dashboards.resolver import Placement, aresolve, resolve
+from dashboards.resolver import Placement, aresolve, resolve, resolve_as_completed
 from tests.trips import count_trips
 
 rf = RequestFactory()
@@ -244,3 +244,36 @@ def test_resolve_computes_given_components_only():
     inputs = dashboard.get_inputs()
     resolve([inputs.components["b"]], inputs)
     assert list(resolutions(dashboard)) == ["b"]
+
+
+async def test_closing_resolve_as_completed_before_iterating_cancels_the_running_values():
+    cancelled = []
+
+    async def hangs(**kwargs):
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            cancelled.append(True)
+            raise
+
+    dashboard = make_dashboard(hanging=Text(value=hangs), ready=Text(value="ready"))
+    inputs = dashboard.get_inputs()
+    completions = resolve_as_completed(list(inputs.components.values()), inputs)
+    await asyncio.sleep(0)  # the hanging value starts
+    await completions.aclose()
+    await asyncio.sleep(0)  # the cancellation reaches it
+    assert cancelled == [True]
+    assert [c async for c in completions] == []
+
+
+async def test_resolve_as_completed_yields_the_values_not_ready_at_once_as_they_are_stored():
+    async def later(**kwargs):
+        await asyncio.sleep(0.01)
+        return "later"
+
+    dashboard = make_dashboard(ready=Text(value="ready"), later=Text(value=later))
+    inputs = dashboard.get_inputs()
+    completions = resolve_as_completed(list(inputs.components.values()), inputs)
+    assert ("ready", False) in inputs.resolutions  # a literal is stored before any await
+    assert [component.key async for component in completions] == ["later"]
+    assert inputs.resolutions[("later", False)].value == "later"
