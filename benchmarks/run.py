@@ -61,7 +61,7 @@ PAIRS = {
     "slow5": (5, 5),
     "asgi_rps": (6, 6),
     "asgi_slow5": (5, 5),
-    "stream_ttfb": (3, 3),
+    "stream_ttfb": (7, 7),
     "stream_end": (3, 3),
     "stream_ttfb_without": (5, 5),
     "import_time": (6, 6),
@@ -75,8 +75,8 @@ PARTS = {f"wrk_c{n}": ("floor", "text10", "fetch") for n in WRK_CONNECTIONS}
 WARMUP = {
     "slow5": 1,
     "asgi_slow5": 1,
-    "stream_ttfb": 0,
-    "stream_end": 0,
+    "stream_ttfb": 2,
+    "stream_end": 1,
     "memory": 0,
     **{f"wrk_c{n}": 1 for n in WRK_CONNECTIONS},
 }
