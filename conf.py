@@ -70,7 +70,10 @@ autodoc_typehints = "signature"
 # Offline, references into other projects' docs cannot resolve, so they are not errors under -n;
 # online, intersphinx links those it finds. References to our own ``dashboards.*`` must resolve.
 nitpick_ignore_regex = [
-    (r"py:.*", r"(django|typing|collections\.abc|asyncio|threading|httpx|datetime|decimal|enum)(\..+)?"),
+    (
+        r"py:.*",
+        r"(django|typing|collections\.abc|asyncio|threading|httpx|datetime|decimal|enum)(\..+)?",
+    ),
     # Hints stay unqualified strings where modules import names only under TYPE_CHECKING.
     (r"py:class", r"HttpRequest|HttpResponse|SafeString|BaseForm|StrOrPromise"),
     # And where a hint cannot be evaluated at run time (Field[Any, Any]: Django's Field is
