@@ -624,8 +624,8 @@ def cache_flight(venv: Path, work: Path) -> tuple[list[list[str]], list[str]]:
         "cache rows: ours only (0.1.7 has no cache); one process serves the benchmark site through"
         " Django's ASGI handler (httpx's ASGI transport), LocMemCache; cold = median over rounds of"
         " the seconds from the first of 50 concurrent requests to the last answer, the value"
-        " invalidated before each round; warm and literal = median of rounds of 200 sequential"
-        " JSON fetches of a component, in turn."
+        " invalidated before each round; warm and literal = medians of 1,000 sequential JSON"
+        " fetches of each component, one of each in turn."
     ]
     return lines, notes
 

@@ -63,6 +63,7 @@ __all__ = [
     "fetch",
     "get_store",
     "invalidate",
+    "peek",
     "reads_without_blocking",
 ]
 
@@ -126,6 +127,7 @@ def as_cache(setting: Cache | float | None) -> Cache | None:
 # -- the cache backend -------------------------------------------------------------------------
 
 _without_blocking: dict[str, bool] = {}
+_in_memory: dict[str, BaseCache] = {}
 
 
 @receiver(setting_changed)
@@ -133,11 +135,22 @@ def _forget_backends(setting: str, **kwargs: Any) -> None:
     """Look at the backend again when a test changes the caches."""
     if setting in ("CACHES", "DASHBOARDS_CACHE"):
         _without_blocking.clear()
+        _in_memory.clear()
 
 
 def get_store() -> BaseCache:
-    """The cache that ``DASHBOARDS_CACHE`` names."""
-    return caches[Config().DASHBOARDS_CACHE]
+    """The cache that ``DASHBOARDS_CACHE`` names.
+
+    Django makes a backend instance per thread and per request task; an in-process cache's
+    instances all share one store and lock, so one instance serves every request here.
+    """
+    alias = Config().DASHBOARDS_CACHE
+    store = _in_memory.get(alias)
+    if store is None:
+        store = caches[alias]
+        if isinstance(store, LocMemCache | DummyCache):
+            _in_memory[alias] = store
+    return store
 
 
 def _native_async(store: BaseCache) -> bool:
@@ -210,6 +223,7 @@ def _name(dashboard: Any, component: str) -> str:
     return f"{_readable(label)}:{_readable(component)}:{_digest(label, component)[:12]}"
 
 
+@lru_cache(maxsize=4096)
 def _scopes(
     name: str, obj: str | None, filters: tuple[tuple[str, str], ...]
 ) -> tuple[str, str, str]:
@@ -327,6 +341,20 @@ async def _aread(store: BaseCache, entry: Entry) -> tuple[tuple[str, ...], Any]:
             found[scope] = await _acall(store, "get", scope, token)
     tokens = tuple(str(found[scope]) for scope in entry.scopes)
     return tokens, _current(found.get(entry.key), tokens)
+
+
+def peek(component: Component, inputs: Inputs, call_deferred: bool) -> tuple[bool, Any]:
+    """``(True, value)`` when an in-process cache holds the component's value, else
+    ``(False, None)``: a plain call, so that a warm hit costs about what a literal does."""
+    store = get_store()
+    if not isinstance(store, LocMemCache | DummyCache):
+        return False, None
+    try:
+        entry = Entry.of(component, inputs, call_deferred, user_part(inputs.request))
+        value = _read(store, entry)[1]
+    except Exception:  # afetch meets the same error, and reports it
+        return False, None
+    return (value is not _MISSING), (None if value is _MISSING else value)
 
 
 def _lock_key(key: str) -> str:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from asgiref.sync import async_to_sync, sync_to_async
 
-from dashboards.cache import afetch, fetch
+from dashboards.cache import afetch, fetch, peek
 from dashboards.log import logger
 
 if TYPE_CHECKING:
@@ -157,6 +157,16 @@ async def _acompute(component: Component, inputs: Inputs, call_deferred: bool) -
     return await afetch(component, inputs, call_deferred, miss)
 
 
+def _found_in_memory(component: Component, inputs: Inputs, call_deferred: bool) -> bool:
+    """Store the value if an in-process cache holds it (no coroutine, no timeout to arm)."""
+    if not cached(component, inputs, call_deferred):
+        return False
+    found, value = peek(component, inputs, call_deferred)
+    if found:
+        _store(inputs, component, call_deferred, value=value)
+    return found
+
+
 def _resolve_here(components: list[Component], inputs: Inputs, call_deferred: bool) -> None:
     """Compute values one after another on this thread, each checked against its timeout.
 
@@ -216,7 +226,11 @@ async def aresolve(
     """
     here, on_thread, awaited = _by_placement(components, call_deferred)
     _resolve_here(here, inputs, call_deferred)
-    tasks = [_resolve_one(component, inputs, call_deferred) for component in awaited]
+    tasks = [
+        _resolve_one(component, inputs, call_deferred)
+        for component in awaited
+        if not _found_in_memory(component, inputs, call_deferred)
+    ]
     if on_thread:
         trip = sync_to_async(_resolve_here, thread_sensitive=True)
         tasks.append(trip(on_thread, inputs, call_deferred))

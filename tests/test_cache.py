@@ -292,6 +292,19 @@ async def test_an_asgi_warm_hit_of_a_cached_sync_value_makes_no_thread_trip():
     assert (warm.thread_trips, warm.event_loops) == (0, 0)
 
 
+async def test_an_asgi_warm_hit_from_an_in_process_cache_is_read_without_awaiting():
+    await call_on_the_loop(f"{PAGE}@component/later/")
+    with mock.patch("dashboards.resolver.afetch", wraps=afetch) as awaited:
+        second = await call_on_the_loop(f"{PAGE}@component/later/")
+    assert second.content == b'"later #1 []"'
+    awaited.assert_not_called()
+
+
+def test_peeking_at_a_cache_in_another_process_finds_nothing():
+    with mock.patch.object(cache_module, "get_store", return_value=mock.Mock(spec=["get_many"])):
+        assert cache_module.peek(mock.Mock(), mock.Mock(), False) == (False, None)
+
+
 # -- single flight ---------------------------------------------------------------------------
 
 
