@@ -7,13 +7,15 @@ Django's ASGI handler (httpx's ASGI transport, no sockets) and prints one JSON l
   for it; its value takes 0.5 s. Each round's computations (all should be 1), and the seconds from
   the first request to the last answer;
 - warm: ``--rounds`` times 200 sequential JSON fetches of a warm cached component and of a literal
-  one, one of each in turn; the median seconds per fetch of each.
+  one, one of each in turn, with the garbage collector off (as ``timeit`` has it); the median
+  seconds per fetch of each.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import statistics
@@ -91,9 +93,17 @@ async def measure(rounds: int) -> dict[str, Any]:
         cold_seconds, computations = cold_seconds[1:], computations[1:]  # the first warms up
         warm: list[float] = []
         literal: list[float] = []
-        for _ in range(rounds * WARM_FETCHES):  # in turn, so that drift slows both alike
-            warm.append(await fetch("warm"))
-            literal.append(await fetch("literal"))
+        for _ in range(rounds):
+            # As timeit does, without the garbage collector: a collection would land on
+            # whichever of the two fetches its allocations happen to tip over, run after run.
+            gc.collect()
+            gc.disable()
+            try:
+                for _ in range(WARM_FETCHES):  # in turn, so that drift slows both alike
+                    warm.append(await fetch("warm"))
+                    literal.append(await fetch("literal"))
+            finally:
+                gc.enable()
     return {
         "concurrent": CONCURRENT,
         "value_seconds": VALUE_SECONDS,

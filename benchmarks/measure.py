@@ -58,12 +58,10 @@ WRK_TARGETS = {
 WRK_CONNECTIONS = (10, 50)
 WRK_SECONDS = 2
 WRK_WARMUP_SECONDS = 1
-# The streaming rows: (page, whether the row times the last byte rather than the first).
-STREAM_ROWS = {
-    "stream_ttfb": (f"{PREFIX}/streamslow/", False),
-    "stream_end": (f"{PREFIX}/streamslow/", True),
-    "stream_ttfb_without": (f"{PREFIX}/streamquick/", False),
-}
+# The streaming pages: the 10-Text page streamed with one 2 s value, and without it.
+STREAM_SLOW = f"{PREFIX}/streamslow/"
+STREAM_QUICK = f"{PREFIX}/streamquick/"
+STREAM_ROWS = ("stream_ttfb", "stream_end")
 INSTALL_WRK = "wrk is not installed: apt-get install wrk (Debian/Ubuntu), brew install wrk (macOS)"
 # The memory row: a fresh server, MEMORY_REQUESTS requests alternating between the 10-Text page
 # and a deferred fetch from a dashboard with get_<key>_value/_defer methods, with
@@ -283,8 +281,11 @@ class Side:
             return asyncio.run(self.load(runs, warmup=bool(warmup)))
         if row == "asgi_slow5":
             return {"times": asyncio.run(self.asgi_times(f"{PREFIX}/slow5/", runs, warmup))}
-        if row in STREAM_ROWS:
-            return {"times": asyncio.run(self.stream_times(row, runs, warmup))}
+        if row == "stream_ttfb":
+            slow, quick = asyncio.run(self.first_bytes(runs, warmup))
+            return {"times": slow, "series": {"without": quick}}
+        if row == "stream_end":
+            return {"times": asyncio.run(self.last_bytes(runs, warmup))}
         if row == "memory":
             return {"fields": asyncio.run(self.memory())}
         if row.startswith("wrk_"):
@@ -345,32 +346,48 @@ class Side:
                 latencies += round_latencies
         return {"rates": rates, "latency": statistics.median(latencies)}
 
-    async def stream_times(self, row: str, runs: int, warmup: int) -> list[float]:
-        """Seconds from sending a GET of the row's page (a new connection each time) to the
-        response's first byte, or to its last (``stream_end``)."""
+    async def streamed(self, path: str) -> tuple[float, float]:
+        """Seconds from sending a GET of a streamed page (on a new connection) to the answer's
+        first byte, and to its last."""
+        reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
+        request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        start = time.perf_counter()
+        writer.write(request.encode("latin-1"))
+        first = await reader.read(1)
+        first_byte = time.perf_counter() - start
+        rest = await reader.read()  # the server closes the connection after the response
+        last_byte = time.perf_counter() - start
+        writer.close()
+        with contextlib.suppress(OSError):
+            await writer.wait_closed()
+        response = first + rest
+        self.check(response.startswith(b"HTTP/1.1 200"), f"uvicorn {path}: {response[:40]!r}")
+        self.check(b"Text number 9" in response, f"uvicorn {path}: no page in the answer")
+        if path == STREAM_SLOW:
+            self.check(b"streamed slow value" in response, f"uvicorn {path}: no slow value")
+        return first_byte, last_byte
+
+    async def first_bytes(self, runs: int, warmup: int) -> tuple[list[float], list[float]]:
+        """The first byte of the page with the 2 s value, and of the page without it: one of
+        each in a run, in turn (which goes first alternates), so both meet the server alike."""
         await self.check_server()
-        path, until_end = STREAM_ROWS[row]
+        slow, quick = [], []
+        for attempt in range(warmup + runs):
+            pages = [(STREAM_SLOW, slow), (STREAM_QUICK, quick)]
+            for path, times in pages if attempt % 2 else pages[::-1]:
+                first_byte, _ = await self.streamed(path)
+                if attempt >= warmup:
+                    times.append(first_byte)
+        return slow, quick
+
+    async def last_bytes(self, runs: int, warmup: int) -> list[float]:
+        """The last byte of the page with the 2 s value."""
+        await self.check_server()
         times = []
         for attempt in range(warmup + runs):
-            reader, writer = await asyncio.open_connection("127.0.0.1", self.port)
-            request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-            start = time.perf_counter()
-            writer.write(request.encode("latin-1"))
-            first = await reader.read(1)
-            elapsed = time.perf_counter() - start
-            rest = await reader.read()  # the server closes the connection after the response
-            if until_end:
-                elapsed = time.perf_counter() - start
-            writer.close()
-            with contextlib.suppress(OSError):
-                await writer.wait_closed()
-            response = first + rest
-            self.check(response.startswith(b"HTTP/1.1 200"), f"uvicorn {path}: {response[:40]!r}")
-            self.check(b"Text number 9" in response, f"uvicorn {path}: no page in the answer")
-            if "slow" in path:
-                self.check(b"streamed slow value" in response, f"uvicorn {path}: no slow value")
+            _, last_byte = await self.streamed(STREAM_SLOW)
             if attempt >= warmup:
-                times.append(elapsed)
+                times.append(last_byte)
         return times
 
     async def asgi_times(self, path: str, runs: int, warmup: int) -> list[float]:

@@ -63,7 +63,6 @@ PAIRS = {
     "asgi_slow5": (5, 5),
     "stream_ttfb": (7, 7),
     "stream_end": (3, 3),
-    "stream_ttfb_without": (5, 5),
     "import_time": (6, 6),
     "memory": (1, 1),
     **{f"wrk_c{n}": (5, 5) for n in WRK_CONNECTIONS},
@@ -133,7 +132,12 @@ ROWS = [
     Row("slow5", "Page, 5 components x 0.2 s I/O"),
     Row("asgi_rps", "uvicorn, 10-Text page, 10 at a time", "rate"),
     Row("asgi_slow5", "uvicorn, page, 5 components x 0.2 s I/O"),
-    Row("stream_ttfb_without", "uvicorn, streamed 10-Text page: first byte"),
+    Row(
+        "stream_ttfb_without",
+        "uvicorn, streamed 10-Text page: first byte",
+        source="stream_ttfb",
+        field="without",
+    ),
     Row("stream_ttfb", "uvicorn, streamed 10-Text page + one 2 s value: first byte"),
     Row("stream_end", "uvicorn, streamed 10-Text page + one 2 s value: last byte"),
     *wrk_rows(),
@@ -380,7 +384,7 @@ def series_medians(series: dict[str, list[float]] | None) -> dict[str, float]:
     if not series:
         return {}
     medians = {target: statistics.median(rates) for target, rates in series.items() if rates}
-    for page in WRK_PAGES:
+    for page in (page for page in WRK_PAGES if page in series):
         above = [1 / r - 1 / f for r, f in zip(series[page], series["floor"], strict=True)]
         medians[f"above_{page}"] = statistics.median(above)
     return medians
@@ -416,10 +420,10 @@ def ratio(ours: float | None, theirs: float | None, kind: str) -> float | None:
     return ours / theirs if kind == "rate" else theirs / ours
 
 
-def stream_verdict(ours: float | None, without: dict[str, Any]) -> tuple[str, str]:
-    """The first byte of a streamed page with a 2 s value against the same page's without it."""
+def stream_verdict(ours: float | None, base: float | None) -> tuple[str, str]:
+    """The first byte of a streamed page with a 2 s value against the same page's without it
+    (the median of the same runs)."""
     target = f"ours <= {STREAM_TTFB_FACTOR}x ours without the 2 s value"
-    base = without.get("median")
     if ours is None or base is None:
         return "n/a", target
     return ("PASS" if ours <= STREAM_TTFB_FACTOR * base else "MISS"), target
@@ -475,7 +479,7 @@ def table(results: dict[str, dict[str, Any]], rows: list[Row]) -> tuple[list[lis
         factor = None if row.key == "rss_growth" else ratio(ours, theirs, row.kind)
         status, target = verdict(row, ours, factor, ours_rows.get(row.measured, {}))
         if row.key == "stream_ttfb":
-            status, target = stream_verdict(ours, ours_rows.get("stream_ttfb_without", {}))
+            status, target = stream_verdict(ours, ours_rows.get("stream_ttfb", {}).get("without"))
         lines.append([row.label, *shown, f"{factor:.2f}x" if factor else "n/a", status, target])
         for side, measured in (("ours", ours_rows), ("0.1.7", theirs_rows)):
             errors = measured.get(row.measured, {}).get("socket_errors")
@@ -512,7 +516,8 @@ def table(results: dict[str, dict[str, Any]], rows: list[Row]) -> tuple[list[lis
             "streamed rows: Meta.stream on the 10-Text page, with and without one value that takes"
             " 2 s (async def + asyncio.sleep for ours, time.sleep for 0.1.7, which ignores the"
             " option and sends pages whole); one GET a connection through uvicorn, timed from"
-            " sending it to the answer's first byte, or its last."
+            " sending it to the answer's first byte, or its last; the two first-byte rows come"
+            " from the same runs, one GET of each page a run, in turn."
         )
     if any(row.group == "wrk" for row in rows):
         notes.append(
@@ -625,7 +630,7 @@ def cache_flight(venv: Path, work: Path) -> tuple[list[list[str]], list[str]]:
         " Django's ASGI handler (httpx's ASGI transport), LocMemCache; cold = median over rounds of"
         " the seconds from the first of 50 concurrent requests to the last answer, the value"
         " invalidated before each round; warm and literal = medians of 1,000 sequential JSON"
-        " fetches of each component, one of each in turn."
+        " fetches of each component, one of each in turn, the garbage collector off as in timeit."
     ]
     return lines, notes
 
