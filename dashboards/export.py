@@ -21,15 +21,19 @@ import tempfile
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
 from asgiref.sync import sync_to_async
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.html import strip_tags
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, urlencode
 from django.utils.safestring import SafeData
 from django.utils.text import slugify
 
@@ -39,6 +43,7 @@ __all__ = [
     "CHUNK_SIZE",
     "FORMATS",
     "FORMULA_PREFIXES",
+    "Download",
     "ExportFormat",
     "ExportTable",
     "aiterate",
@@ -46,6 +51,7 @@ __all__ = [
     "cell_text",
     "content_disposition",
     "csv_chunks",
+    "download_links",
     "export_filename",
     "json_chunks",
     "neutralise",
@@ -89,6 +95,48 @@ class ExportFormat:
     def is_available(self) -> bool:
         """Whether the module the format needs is installed."""
         return self.requires is None or is_installed(self.requires[0])
+
+
+@dataclass
+class Download:
+    """A link that downloads a component's data, as the page shows it, in one format."""
+
+    format: str
+    label: str
+    url: str
+
+
+def download_links(
+    formats: Iterable[ExportFormat], reverse_args: Sequence[Any], params: dict[str, Any]
+) -> list[Download]:
+    """The links that download a component's data in each format, carrying ``params`` (its
+    searches, sort and filters); none when the URLconf has no download route."""
+    links = []
+    query = f"?{urlencode(params)}" if params else ""
+    urlconf, prefix = get_urlconf(), get_script_prefix()
+    for export_format in formats:
+        url = reverse_export(urlconf, prefix, *reverse_args, export_format.name)
+        if url is None:
+            return []
+        links.append(Download(export_format.name, export_format.label, url + query))
+    return links
+
+
+@lru_cache(maxsize=4096)
+def reverse_export(urlconf: str | None, prefix: str, *args: Any) -> str | None:
+    """The URL of a download (None when the URLconf has no download route), remembered across
+    requests as a component's URL is (the cache is emptied when a test changes the URLconf)."""
+    try:
+        return reverse("dashboards:component_export", urlconf=urlconf, args=args)
+    except NoReverseMatch:
+        return None
+
+
+@receiver(setting_changed)
+def _forget_export_urls(setting: str, **kwargs: Any) -> None:
+    """Reverse the download URLs again when a test changes the URLconf."""
+    if setting == "ROOT_URLCONF":
+        reverse_export.cache_clear()
 
 
 def neutralise(text: str) -> str:

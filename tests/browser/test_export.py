@@ -50,3 +50,19 @@ def test_the_excel_link_downloads_a_workbook(page: Page):
         component(page, "orders").get_by_role("link", name="Excel").click()
     assert download_info.value.suggested_filename.endswith(".xlsx")
     assert Path(download_info.value.path()).read_bytes()[:2] == b"PK"
+
+
+def test_the_charts_link_downloads_its_bars(page: Page, tmp_path):
+    page.goto(URL + "?status=paid")
+    load_deferred(page)
+    with page.expect_download() as download_info:
+        component(page, "revenue").get_by_role("link", name="Data (CSV)").click()
+    download = download_info.value
+    assert re.fullmatch(
+        r"exportdashboard-revenue-\d{4}-\d{2}-\d{2}\.csv", download.suggested_filename
+    )
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    rows = read_csv(path)
+    assert rows[0] == ["trace", "x", "y"]
+    assert [row[1] for row in rows[1:]] == ["paid"]

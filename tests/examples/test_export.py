@@ -45,6 +45,13 @@ def test_a_download_follows_the_filter_bar_and_shows_labels(client, shop):
     assert {row[5] for row in rows[1:]} == {"Refunded"}
 
 
+def test_the_chart_links_to_its_csv_with_the_filter_bars_state(client, shop):
+    html = client.get(URL, {"status": "paid"}).content.decode()
+    links = re.findall(r'href="([^"]*/@component/revenue/@export/[^"]*)"', html)
+    assert [link.split("?")[0].rsplit("/", 2)[-2] for link in links] == ["csv"]
+    assert "status=paid" in links[0]
+
+
 def test_the_chart_downloads_a_row_per_bar(client, shop):
     rows = download(client, URL + "@component/revenue/@export/csv/")
     assert rows == [

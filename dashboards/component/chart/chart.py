@@ -17,7 +17,14 @@ from django.utils.text import capfirst
 
 from dashboards.component.base import Component
 from dashboards.component.chart.export import export_chart
-from dashboards.export import CHUNK_SIZE, ExportFormat, ExportTable, available_formats
+from dashboards.export import (
+    CHUNK_SIZE,
+    Download,
+    ExportFormat,
+    ExportTable,
+    available_formats,
+    download_links,
+)
 from dashboards.extras import import_extra, require
 from dashboards.inputs import Inputs
 from dashboards.staticfiles import PLOTLY_JS
@@ -202,6 +209,19 @@ class Chart(PlotlyComponent):
     def get_export(self, inputs: Inputs, chunk_size: int = CHUNK_SIZE) -> ExportTable:
         """The chart's data: its serializer's DataFrame, else the points of its figure's traces."""
         return export_chart(self, inputs)
+
+    def get_downloads(self, filters: dict[str, Any]) -> list[Download]:
+        """The links that download the chart's data with the request's ``filters``; none for a
+        chart outside a dashboard or when the export URLs are not installed."""
+        if self.dashboard is None:
+            return []
+        return download_links(self.get_export_formats(), self.get_reverse_args(), filters)
+
+    def get_template_context(self, inputs: Inputs, value: Any) -> dict[str, Any]:
+        """Add the download links to ``chart``."""
+        context = super().get_template_context(inputs, value)
+        context["chart"]["downloads"] = self.get_downloads(inputs.filters)
+        return context
 
     def get_plotly_config(self) -> dict[str, Any]:
         """``displayModeBar`` (``True`` shows it on hover), ``staticPlot`` and ``responsive``."""

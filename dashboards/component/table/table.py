@@ -5,14 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, ClassVar
 
-from django.core.signals import setting_changed
 from django.db.models import QuerySet
-from django.dispatch import receiver
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.http import urlencode
 
 from dashboards.component.base import Component
@@ -26,7 +22,14 @@ from dashboards.component.table.serializers import (
     format_value,
     guess_columns,
 )
-from dashboards.export import CHUNK_SIZE, ExportFormat, ExportTable, available_formats
+from dashboards.export import (
+    CHUNK_SIZE,
+    Download,
+    ExportFormat,
+    ExportTable,
+    available_formats,
+    download_links,
+)
 from dashboards.inputs import Inputs, request_filters
 
 __all__ = ["BasicTable", "DataTable", "Table", "TableColumn", "TableDownload", "TableView"]
@@ -51,13 +54,8 @@ class TableColumn:
     sort_url: str | None = None
 
 
-@dataclass
-class TableDownload:
-    """A link that downloads the table's rows, as the table shows them, in one format."""
-
-    format: str
-    label: str
-    url: str
+#: A download link of a table (the name of :class:`~dashboards.export.Download` before charts had them).
+TableDownload = Download
 
 
 @dataclass
@@ -84,7 +82,7 @@ class TableView:
     #: Hidden ``(name, value)`` inputs that carry the rest of the request's parameters.
     state: list[tuple[str, str]] = field(default_factory=list)
     #: The links that download every row the table's searches keep, in its sort.
-    downloads: list[TableDownload] = field(default_factory=list)
+    downloads: list[Download] = field(default_factory=list)
 
 
 def columns_and_rows(value: Any) -> tuple[dict[str, Any], list[list[Any]]]:
@@ -304,35 +302,10 @@ class DataTable(BasicTable):
         """Every row for ``inputs``: searched and sorted as the table's page is, not paged."""
         return export_table(self, inputs, chunk_size)
 
-    def get_downloads(self, params: dict[str, Any]) -> list[TableDownload]:
+    def get_downloads(self, params: dict[str, Any]) -> list[Download]:
         """The download links, with the table's searches, sort and filters in ``params``; none
         when the export URLs are not installed."""
-        downloads = []
-        query = f"?{urlencode(params)}" if params else ""
-        urlconf, prefix, args = get_urlconf(), get_script_prefix(), self.get_reverse_args()
-        for export_format in self.get_export_formats():
-            url = reverse_export(urlconf, prefix, *args, export_format.name)
-            if url is None:
-                return []
-            downloads.append(TableDownload(export_format.name, export_format.label, url + query))
-        return downloads
-
-
-@lru_cache(maxsize=4096)
-def reverse_export(urlconf: str | None, prefix: str, *args: Any) -> str | None:
-    """The URL of a download (None when the URLconf has no download route), remembered across
-    requests as a component's URL is (the cache is emptied when a test changes the URLconf)."""
-    try:
-        return reverse("dashboards:component_export", urlconf=urlconf, args=args)
-    except NoReverseMatch:
-        return None
-
-
-@receiver(setting_changed)
-def _forget_export_urls(setting: str, **kwargs: Any) -> None:
-    """Reverse the download URLs again when a test changes the URLconf."""
-    if setting == "ROOT_URLCONF":
-        reverse_export.cache_clear()
+        return download_links(self.get_export_formats(), self.get_reverse_args(), params)
 
 
 @dataclass(repr=False, eq=False)

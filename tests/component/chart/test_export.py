@@ -1,11 +1,13 @@
 """Tests of dashboards.component.chart.export: a chart's data for download."""
 
 import base64
+from urllib.parse import parse_qs, urlsplit
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
+from django.test import override_settings
 
 from dashboards.component.chart import Chart
 from dashboards.component.chart.export import figure_table, trace_array
@@ -112,3 +114,31 @@ def test_a_failing_value_raises_its_error():
 
     with pytest.raises(ValueError, match="no data"):
         export(Chart(value=broken))
+
+
+# -- the download links ----------------------------------------------------------------------
+
+
+def rendered(chart, filters=None):
+    component = bound(chart)
+    inputs = Inputs(filters=filters or {}, components={"c": component})
+    return component.get_template_context(inputs, component.prepare_value(None))["chart"]
+
+
+@override_settings(ROOT_URLCONF="examples.urls")
+def test_a_chart_links_to_its_csv_with_the_filters():
+    (download,) = rendered(Chart(value=None), {"status": "paid"})["downloads"]
+    assert (download.format, download.label) == ("csv", "CSV")
+    url = urlsplit(download.url)
+    assert url.path.endswith("/@component/c/@export/csv/")
+    assert parse_qs(url.query) == {"status": ["paid"]}
+
+
+@override_settings(ROOT_URLCONF="examples.urls")
+def test_a_chart_without_export_formats_has_no_links():
+    assert rendered(Chart(value=None, export_formats=()))["downloads"] == []
+
+
+def test_a_chart_outside_a_dashboard_has_no_links():
+    chart = Chart(value=None)
+    assert chart.get_downloads({"status": "paid"}) == []
