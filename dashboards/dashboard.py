@@ -70,17 +70,23 @@ _VALUE_METHODS: dict[tuple[type, str], tuple[str, str] | None] = {}
 def with_value_methods(owner: Any, key: str, component: Component) -> Component:
     """Give a component copy the ``get_<key>_value`` (else ``get_<key>_defer``) method of its
     dashboard (an instance, or the class for a look at the declaration), as its value."""
-    names = (("value", f"get_{key}_value"), ("defer", f"get_{key}_defer"))
-    own = getattr(owner, "__dict__", {}) if not isinstance(owner, type) else {}
-    found = next(((field, name) for field, name in names if callable(own.get(name))), None)
+    found: tuple[str, str] | None = None
+    if not isinstance(owner, type):  # an instance may have the methods as attributes
+        own = getattr(owner, "__dict__", {})
+        for field, name in (("value", f"get_{key}_value"), ("defer", f"get_{key}_defer")):
+            if callable(own.get(name)):
+                found = (field, name)
+                break
     if found is None:
         cls = owner if isinstance(owner, type) else type(owner)
-        if (cls, key) not in _VALUE_METHODS:  # looked up once per class and key
-            _VALUE_METHODS[(cls, key)] = next(
+        try:
+            found = _VALUE_METHODS[(cls, key)]
+        except KeyError:  # looked up once per class and key
+            names = (("value", f"get_{key}_value"), ("defer", f"get_{key}_defer"))
+            found = _VALUE_METHODS[(cls, key)] = next(
                 ((field, name) for field, name in names if callable(getattr(cls, name, None))),
                 None,
             )
-        found = _VALUE_METHODS[(cls, key)]
     if found is not None:
         component.fill_by_binding(**{found[0]: getattr(owner, found[1])})
     return component
@@ -94,7 +100,9 @@ class BoundComponents(MutableMapping[str, Component]):
     def __init__(
         self, declared: Mapping[str, Component], bind: Callable[[str, Component], Component]
     ) -> None:
-        self._declared = dict(declared)
+        # The class's declarations, copied before the first change (most requests make none).
+        self._declared: Mapping[str, Component] = declared
+        self._own: dict[str, Component] | None = None
         self._bound: dict[str, Component] = {}
         self._bind = bind
 
@@ -104,12 +112,19 @@ class BoundComponents(MutableMapping[str, Component]):
             component = self._bound[key] = self._bind(key, self._declared[key])
         return component
 
+    def _declarations(self) -> dict[str, Component]:
+        """This instance's own dict of declarations, to change."""
+        if self._own is None:
+            self._own = dict(self._declared)
+            self._declared = self._own
+        return self._own
+
     def __setitem__(self, key: str, component: Component) -> None:
-        self._declared[key] = component
+        self._declarations()[key] = component
         self._bound.pop(key, None)
 
     def __delitem__(self, key: str) -> None:
-        del self._declared[key]
+        del self._declarations()[key]
         self._bound.pop(key, None)
 
     def __iter__(self) -> Iterator[str]:
@@ -131,6 +146,20 @@ class BoundComponents(MutableMapping[str, Component]):
     def bound(self) -> dict[str, Component]:
         """The components bound so far."""
         return self._bound
+
+    def guarded(self) -> list[str]:
+        """The keys of the components with permission classes of their own, read as they are
+        now (bound or not) without binding any."""
+        bound = self._bound
+        if not bound:
+            return [
+                key for key, component in self._declared.items() if component.permission_classes
+            ]
+        return [
+            key
+            for key, component in self._declared.items()
+            if (bound.get(key) or component).permission_classes
+        ]
 
 
 class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClass):
@@ -357,7 +386,7 @@ class Dashboard(Registrable, ClassWithAppConfigMeta, metaclass=MediaDefiningClas
         binding the others)."""
         components = self.get_components_dict()
         assert isinstance(components, BoundComponents)  # get_components_dict() makes it so
-        return [key for key in components if components.peek(key).permission_classes]
+        return components.guarded()
 
     def remove_forbidden_components(
         self, request: HttpRequest, forbidden: dict[str, Component] | None = None

@@ -43,6 +43,8 @@ class Registry:
         #: (kept, ignored) pairs of different classes registered under one id.
         self.duplicates: list[tuple[Any, Any]] = []
         self.discovered = False
+        #: Items found by ``get_by_classname``, by (app label, lower-case class name).
+        self._by_classname: dict[tuple[str, str], Any] = {}
 
     def register(self, cls: T) -> T:
         """Add ``cls`` (usable as a decorator); a second class with the same id is ignored with a warning."""
@@ -76,6 +78,7 @@ class Registry:
         self.items = []
         self.duplicates = []
         self.discovered = False
+        self._by_classname = {}
 
     def get_all_items(self) -> list[Any]:
         """Every registered item, in registration order."""
@@ -90,12 +93,13 @@ class Registry:
 
     def get_by_classname(self, app_label: str, classname: str) -> Any:
         """The item of this app whose class name matches (case-insensitive); else ``IndexError``."""
+        key = (app_label, classname.lower())
+        found = self._by_classname.get(key)
+        if found is not None and found in self.items:  # every request asks: no scan, no lower()
+            return found
         for item in self.items:
-            if (
-                app_label
-                and item._meta.app_label == app_label
-                and item.__name__.lower() == classname.lower()
-            ):
+            if app_label and item._meta.app_label == app_label and item.__name__.lower() == key[1]:
+                self._by_classname[key] = item
                 return item
         raise IndexError(f"{app_label}.{classname} is not registered")
 

@@ -41,6 +41,7 @@ __all__ = [
     "aresolve",
     "cached",
     "compute",
+    "is_awaitable",
     "needs_event_loop",
     "needs_request_thread",
     "resolve",
@@ -76,6 +77,15 @@ class Resolution:
     def timed_out(self) -> bool:
         """Whether the value failed because it took longer than the component's timeout."""
         return isinstance(self.error, TimeoutError)
+
+
+#: Types of values that are never awaitable (most values are one of them).
+_NEVER_AWAITABLE = frozenset({str, int, float, bool, type(None), dict, list, tuple})
+
+
+def is_awaitable(value: Any) -> bool:
+    """``inspect.isawaitable``, answered at once for the plain types most values are."""
+    return type(value) not in _NEVER_AWAITABLE and inspect.isawaitable(value)
 
 
 def needs_event_loop(components: Iterable[Component], call_deferred: bool) -> bool:
@@ -117,7 +127,7 @@ async def _await(awaitable: Awaitable[Any]) -> Any:
 def compute(component: Component, inputs: Inputs, call_deferred: bool) -> Any:
     """One value, computed here from sync code; an async part is run to completion."""
     value = component.compute_value(inputs, call_deferred)
-    if inspect.isawaitable(value):
+    if is_awaitable(value):
         value = async_to_sync(_await)(value)
     return value
 

@@ -9,7 +9,6 @@ the inputs down.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,7 +44,7 @@ from dashboards.exceptions import DashboardError
 from dashboards.inputs import Inputs, request_filters
 from dashboards.live import LIVE_JS, SSE_JS, streams_live, topics_of
 from dashboards.log import logger
-from dashboards.resolver import Placement, Resolution, compute, resolve
+from dashboards.resolver import Placement, Resolution, compute, is_awaitable, resolve
 
 if TYPE_CHECKING:
     from dashboards.dashboard import Dashboard
@@ -168,12 +167,14 @@ class Component(metaclass=MediaDefiningClass):
 
     def bind(self, dashboard: type[Dashboard], key: str, obj: Any = None) -> Self:
         """This component's copy for one request of ``dashboard``; the declaration is never changed."""
+        if self.dashboard is None and "_placements" not in self.__dict__:
+            self._learn_placements()
         bound = object.__new__(type(self))  # a shallow copy, without copy.copy's protocol
         state = bound.__dict__
         state.update(self.__dict__)
         state.pop("_url_cache", None)
         state.pop("_template_id", None)
-        state.pop("_placement", None)
+        # ``_placements`` stays: each is kept with the value's source, which binding may replace.
         state["dashboard"] = dashboard
         state["key"] = key
         state["verbose_name"] = self.verbose_name or key
@@ -186,7 +187,13 @@ class Component(metaclass=MediaDefiningClass):
         }
         if self.grid_css_classes is None:
             filled["grid_css_classes"] = default_grid_css()
-        bound.fill_by_binding(**filled)
+        if "_filled_by_binding" in self.__dict__:  # a copy bound again: keep what it declared
+            bound.fill_by_binding(**filled)
+        else:  # a declaration: its fields hold what was declared
+            state["_filled_by_binding"] = {
+                name: (value, state[name]) for name, value in filled.items()
+            }
+            state.update(filled)
         return bound
 
     def get_css_classes(self) -> str | dict[str, str] | None:
@@ -275,12 +282,31 @@ class Component(metaclass=MediaDefiningClass):
     def get_value_placement(self, call_deferred: bool = False) -> Placement:
         """Where the value runs: nowhere (a literal), on the loop, or on the request's or a worker thread."""
         source = self.get_source(call_deferred)
-        cached = self.__dict__.get("_placement")
+        known = self.__dict__.get("_placements") or {}
+        cached = known.get(call_deferred)
         if cached is not None and cached[0] is source and cached[1] == self.thread_sensitive:
             return cached[2]  # type: ignore[no-any-return]  # asked several times a request
         placement = self._find_placement(call_deferred)
-        self.__dict__["_placement"] = (source, self.thread_sensitive, placement)
+        # A new dict: a copy's placements never change its declaration's (they share the dict).
+        self.__dict__["_placements"] = {
+            **known,
+            call_deferred: (source, self.thread_sensitive, placement),
+        }
         return placement
+
+    def _learn_placements(self) -> None:
+        """Work out a declaration's placements once, for each copy to start from (only with
+        the base class's ways of finding them, which read nothing binding sets)."""
+        cls = type(self)
+        if (
+            cls.get_source is Component.get_source
+            and cls.get_value_function is Component.get_value_function
+            and cls._find_placement is Component._find_placement
+        ):
+            self.get_value_placement(False)
+            self.get_value_placement(True)
+        else:
+            self.__dict__["_placements"] = {}
 
     def _find_placement(self, call_deferred: bool) -> Placement:
         """``get_value_placement`` without its memo."""
@@ -311,19 +337,19 @@ class Component(metaclass=MediaDefiningClass):
             )
         else:
             raw = func(**call_kwargs(func, self.get_value_kwargs(inputs)))
-        if inspect.isawaitable(raw):
+        if is_awaitable(raw):
             return self._finish_awaited(raw, inputs)
         return self.finish_value(raw, inputs)
 
     async def acompute_value(self, inputs: Inputs, call_deferred: bool) -> Any:
         """The value for ``inputs``, from async code (see :meth:`Component.compute_value`)."""
         value = self.compute_value(inputs, call_deferred)
-        return await value if inspect.isawaitable(value) else value
+        return await value if is_awaitable(value) else value
 
     async def _finish_awaited(self, awaitable: Any, inputs: Inputs) -> Any:
         """Await a value, then finish it (off the loop when finishing it may query)."""
         raw = await awaitable
-        while inspect.isawaitable(raw):
+        while is_awaitable(raw):
             raw = await raw
         if self.finishes_on_thread(raw):
             finish = sync_to_async(self.finish_value, thread_sensitive=self.thread_sensitive)
