@@ -24,7 +24,9 @@ from django.forms.widgets import Media, MediaDefiningClass, Script
 from django.http import HttpRequest
 from django.template import Context, Template
 from django.template.loader import get_template
+from django.template.loaders.cached import Loader as CachedLoader
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.autoreload import file_changed
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
@@ -474,7 +476,7 @@ class Component(metaclass=MediaDefiningClass):
         cached = self.__dict__.get("_template_id")
         if cached is not None and cached[0] == url:
             return cached[1]  # type: ignore[no-any-return]
-        template_id = slugify(url)
+        template_id = slug_of_url(url)
         self.__dict__["_template_id"] = (url, template_id)
         return template_id
 
@@ -651,6 +653,21 @@ def _forget_defaults(setting: str, **kwargs: Any) -> None:
         _defaults.clear()
     if setting == "ROOT_URLCONF":
         reverse_component.cache_clear()
+    if setting == "TEMPLATES":
+        _compiled.clear()
+
+
+@receiver(file_changed)
+def _forget_templates(sender: Any, file_path: Any, **kwargs: Any) -> None:
+    """Find the templates again when the development server sees a file change (Django's
+    cached template loaders forget theirs then too)."""
+    _compiled.clear()
+
+
+@lru_cache(maxsize=4096)
+def slug_of_url(url: str) -> str:
+    """A component URL as an id (remembered: each request's copies ask again)."""
+    return slugify(url)
 
 
 def default_css_classes(
@@ -695,11 +712,20 @@ def render_template(template_name: str, context: dict[str, Any]) -> SafeString:
     A Django-language template is rendered by its engine's ``Template`` directly, which skips
     the backend wrapper's work for a request it does not have; a page renders hundreds of these.
     """
-    template = get_template(template_name)
-    compiled = getattr(template, "template", None)
-    if isinstance(compiled, Template):
-        return compiled.render(Context(context, autoescape=compiled.engine.autoescape))
-    return template.render(context)  # type: ignore[return-value]
+    compiled = _compiled.get(template_name)
+    if compiled is None:
+        template = get_template(template_name)
+        compiled = getattr(template, "template", None)
+        if not isinstance(compiled, Template):
+            return template.render(context)  # type: ignore[return-value]
+        if all(isinstance(loader, CachedLoader) for loader in compiled.engine.template_loaders):
+            _compiled[template_name] = compiled  # the engine would find this one again
+    return compiled.render(Context(context, autoescape=compiled.engine.autoescape))
+
+
+#: Django-language templates found by ``render_template``, by name, when their engine caches
+#: the templates it loads (it does unless its loaders are configured without the cached one).
+_compiled: dict[str, Template] = {}
 
 
 def _context_get(context: Any, key: str) -> Any:
