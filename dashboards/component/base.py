@@ -22,16 +22,13 @@ from django.db.models import QuerySet
 from django.dispatch import receiver
 from django.forms.widgets import Media, MediaDefiningClass, Script
 from django.http import HttpRequest
-from django.template import Context, Template
-from django.template.loader import get_template
-from django.template.loaders.cached import Loader as CachedLoader
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.autoreload import file_changed
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
 
 from dashboards.cache import Cache, as_cache, reads_without_blocking
 from dashboards.component.cta import CTA as CTA
+from dashboards.component.rendering import render_template
 from dashboards.component.values import (
     call_in_worker_thread,
     call_kwargs,
@@ -653,15 +650,6 @@ def _forget_defaults(setting: str, **kwargs: Any) -> None:
         _defaults.clear()
     if setting == "ROOT_URLCONF":
         reverse_component.cache_clear()
-    if setting == "TEMPLATES":
-        _compiled.clear()
-
-
-@receiver(file_changed)
-def _forget_templates(sender: Any, file_path: Any, **kwargs: Any) -> None:
-    """Find the templates again when the development server sees a file change (Django's
-    cached template loaders forget theirs then too)."""
-    _compiled.clear()
 
 
 @lru_cache(maxsize=4096)
@@ -704,28 +692,6 @@ def default_timeout() -> float | None:
     except KeyError:
         timeout = _defaults["timeout"] = Config().DASHBOARDS_COMPONENT_TIMEOUT
         return timeout
-
-
-def render_template(template_name: str, context: dict[str, Any]) -> SafeString:
-    """Render a template with a plain context (no request, so no context processors).
-
-    A Django-language template is rendered by its engine's ``Template`` directly, which skips
-    the backend wrapper's work for a request it does not have; a page renders hundreds of these.
-    """
-    compiled = _compiled.get(template_name)
-    if compiled is None:
-        template = get_template(template_name)
-        compiled = getattr(template, "template", None)
-        if not isinstance(compiled, Template):
-            return template.render(context)  # type: ignore[return-value]
-        if all(isinstance(loader, CachedLoader) for loader in compiled.engine.template_loaders):
-            _compiled[template_name] = compiled  # the engine would find this one again
-    return compiled.render(Context(context, autoescape=compiled.engine.autoescape))
-
-
-#: Django-language templates found by ``render_template``, by name, when their engine caches
-#: the templates it loads (it does unless its loaders are configured without the cached one).
-_compiled: dict[str, Template] = {}
 
 
 def _context_get(context: Any, key: str) -> Any:

@@ -10,8 +10,9 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 
-from dashboards.component.base import default_css_classes, default_grid_css, render_template
+from dashboards.component.base import default_css_classes, default_grid_css
 from dashboards.component.cta import CTA
+from dashboards.component.rendering import render_template
 from dashboards.component.values import call_kwargs
 from dashboards.config import DEFAULT_LAYOUT_COMPONENT_CLASSES
 from dashboards.exceptions import LayoutError

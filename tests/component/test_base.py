@@ -2,16 +2,12 @@
 
 import dataclasses
 import enum
-from pathlib import Path
-from unittest import mock
 
 import pytest
-from django.template.loader import get_template
 from django.test import RequestFactory, override_settings
-from django.utils.autoreload import file_changed
 
 from dashboards.component import CTA, Component, Stat, Text
-from dashboards.component.base import call_kwargs, render_template, value_render_encoder
+from dashboards.component.base import call_kwargs, value_render_encoder
 from dashboards.dashboard import Dashboard
 from dashboards.exceptions import DashboardError
 from tests.testapp.dashboards import ChildOneDashboard
@@ -363,41 +359,3 @@ def test_builtin_components_keep_the_declared_equality():
     for cls in classes:
         assert cls.__eq__ is Component.__eq__, cls
         assert cls.__hash__ is None, cls
-
-
-# -- rendering templates ---------------------------------------------------------------------
-
-
-def locmem_templates(templates):
-    """TEMPLATES with one engine whose templates come from ``templates``, read every time."""
-    loaders = [("django.template.loaders.locmem.Loader", templates)]
-    return [
-        {
-            "BACKEND": "django.template.backends.django.DjangoTemplates",
-            "OPTIONS": {"loaders": loaders},
-        }
-    ]
-
-
-def test_a_template_is_found_once_when_its_engine_caches_templates():
-    render_template("dashboards/components/text/text.html", {"rendered_value": "a"})
-    with mock.patch("dashboards.component.base.get_template") as found:
-        html = render_template("dashboards/components/text/text.html", {"rendered_value": "b"})
-    assert ">b</div>" in html
-    found.assert_not_called()
-
-
-def test_an_engine_without_the_cached_loader_reads_the_template_each_time():
-    templates = {"x.html": "first {{ v }}"}
-    with override_settings(TEMPLATES=locmem_templates(templates)):
-        assert render_template("x.html", {"v": 1}) == "first 1"
-        templates["x.html"] = "second {{ v }}"
-        assert render_template("x.html", {"v": 2}) == "second 2"
-
-
-def test_a_changed_file_makes_templates_found_again():
-    render_template("dashboards/components/text/text.html", {"rendered_value": "a"})
-    file_changed.send(sender=None, file_path=Path("any.html"))
-    with mock.patch("dashboards.component.base.get_template", wraps=get_template) as found:
-        render_template("dashboards/components/text/text.html", {"rendered_value": "b"})
-    found.assert_called_once()
