@@ -18,6 +18,19 @@ def read_csv(path: Path) -> list[list[str]]:
         return list(csv.reader(file))
 
 
+def download_csv(page: Page, link, tmp_path: Path, key: str) -> list[list[str]]:
+    """Click ``link``; check the file is named after the dashboard, ``key`` and the day; its rows."""
+    with page.expect_download() as download_info:
+        link.click()
+    download = download_info.value
+    assert re.fullmatch(
+        rf"exportdashboard-{key}-\d{{4}}-\d{{2}}-\d{{2}}\.csv", download.suggested_filename
+    )
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    return read_csv(path)
+
+
 def test_the_csv_link_downloads_every_row_the_search_and_filters_keep(page: Page, tmp_path):
     page.goto(URL + "?status=refunded")
     load_deferred(page)
@@ -27,16 +40,7 @@ def test_the_csv_link_downloads_every_row_the_search_and_filters_keep(page: Page
     expect(info).to_have_text(re.compile(r"\(filtered from"))
     shown = int(re.search(r"of ([\d,]+)", info.inner_text()).group(1).replace(",", ""))
 
-    with page.expect_download() as download_info:
-        orders.get_by_role("link", name="CSV").click()
-    download = download_info.value
-    assert re.fullmatch(
-        r"exportdashboard-orders-\d{4}-\d{2}-\d{2}\.csv", download.suggested_filename
-    )
-    path = tmp_path / download.suggested_filename
-    download.save_as(path)
-
-    rows = read_csv(path)
+    rows = download_csv(page, orders.get_by_role("link", name="CSV"), tmp_path, "orders")
     assert rows[0] == ["Order", "Placed", "Customer", "Product", "Total", "Status"]
     assert len(rows) - 1 == shown > 10  # every row, not the page of 10
     assert {row[5] for row in rows[1:]} == {"Refunded"}
@@ -55,14 +59,7 @@ def test_the_excel_link_downloads_a_workbook(page: Page):
 def test_the_charts_link_downloads_its_bars(page: Page, tmp_path):
     page.goto(URL + "?status=paid")
     load_deferred(page)
-    with page.expect_download() as download_info:
-        component(page, "revenue").get_by_role("link", name="Data (CSV)").click()
-    download = download_info.value
-    assert re.fullmatch(
-        r"exportdashboard-revenue-\d{4}-\d{2}-\d{2}\.csv", download.suggested_filename
-    )
-    path = tmp_path / download.suggested_filename
-    download.save_as(path)
-    rows = read_csv(path)
+    link = component(page, "revenue").get_by_role("link", name="Data (CSV)")
+    rows = download_csv(page, link, tmp_path, "revenue")
     assert rows[0] == ["trace", "x", "y"]
     assert [row[1] for row in rows[1:]] == ["paid"]
