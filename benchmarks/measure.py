@@ -61,7 +61,6 @@ WRK_WARMUP_SECONDS = 1
 # The streaming pages: the 10-Text page streamed with one 2 s value, and without it.
 STREAM_SLOW = f"{PREFIX}/streamslow/"
 STREAM_QUICK = f"{PREFIX}/streamquick/"
-STREAM_ROWS = ("stream_ttfb", "stream_end")
 INSTALL_WRK = "wrk is not installed: apt-get install wrk (Debian/Ubuntu), brew install wrk (macOS)"
 # The memory row: a fresh server, MEMORY_REQUESTS requests alternating between the 10-Text page
 # and a deferred fetch from a dashboard with get_<key>_value/_defer methods, with

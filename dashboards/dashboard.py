@@ -139,10 +139,6 @@ class BoundComponents(MutableMapping[str, Component]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}({list(self._declared)})"
 
-    def peek(self, key: str) -> Component:
-        """The component as it is now, bound or not, without binding it (to read what it declares)."""
-        return self._bound.get(key) or self._declared[key]
-
     def bound(self) -> dict[str, Component]:
         """The components bound so far."""
         return self._bound
@@ -151,10 +147,6 @@ class BoundComponents(MutableMapping[str, Component]):
         """The keys of the components with permission classes of their own, read as they are
         now (bound or not) without binding any."""
         bound = self._bound
-        if not bound:
-            return [
-                key for key, component in self._declared.items() if component.permission_classes
-            ]
         return [
             key
             for key, component in self._declared.items()

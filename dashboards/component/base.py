@@ -156,9 +156,12 @@ class Component(metaclass=MediaDefiningClass):
 
     def fill_by_binding(self, **values: Any) -> None:
         """Set fields for a request, remembering their declared values for equality."""
-        filled = dict(self.__dict__.get("_filled_by_binding", {}))
+        previous = self.__dict__.get("_filled_by_binding")
+        filled = dict(previous) if previous else {}
         for name, value in values.items():
-            filled[name] = (value, self.declared_value(name))
+            # Nothing filled yet (a fresh copy): each field holds its declared value.
+            declared = self.declared_value(name) if previous else getattr(self, name)
+            filled[name] = (value, declared)
             setattr(self, name, value)
         self.__dict__["_filled_by_binding"] = filled
 
@@ -172,7 +175,6 @@ class Component(metaclass=MediaDefiningClass):
         state = bound.__dict__
         state.update(self.__dict__)
         state.pop("_url_cache", None)
-        state.pop("_template_id", None)
         # ``_placements`` stays: each is kept with the value's source, which binding may replace.
         state["dashboard"] = dashboard
         state["key"] = key
@@ -186,13 +188,7 @@ class Component(metaclass=MediaDefiningClass):
         }
         if self.grid_css_classes is None:
             filled["grid_css_classes"] = default_grid_css()
-        if "_filled_by_binding" in self.__dict__:  # a copy bound again: keep what it declared
-            bound.fill_by_binding(**filled)
-        else:  # a declaration: its fields hold what was declared
-            state["_filled_by_binding"] = {
-                name: (value, state[name]) for name, value in filled.items()
-            }
-            state.update(filled)
+        bound.fill_by_binding(**filled)
         return bound
 
     def get_css_classes(self) -> str | dict[str, str] | None:
@@ -469,13 +465,7 @@ class Component(metaclass=MediaDefiningClass):
     @property
     def template_id(self) -> str:
         """A page-unique id derived from the component's URL (slugified once per URL)."""
-        url = self.get_absolute_url()
-        cached = self.__dict__.get("_template_id")
-        if cached is not None and cached[0] == url:
-            return cached[1]  # type: ignore[no-any-return]
-        template_id = slug_of_url(url)
-        self.__dict__["_template_id"] = (url, template_id)
-        return template_id
+        return slug_of_url(self.get_absolute_url())
 
     # -- media -----------------------------------------------------------------------------
 
@@ -654,7 +644,7 @@ def _forget_defaults(setting: str, **kwargs: Any) -> None:
 
 @lru_cache(maxsize=4096)
 def slug_of_url(url: str) -> str:
-    """A component URL as an id (remembered: each request's copies ask again)."""
+    """A component URL as an id (remembered across requests: every copy of a component asks)."""
     return slugify(url)
 
 
