@@ -138,6 +138,11 @@ def _forget_backends(setting: str, **kwargs: Any) -> None:
         _in_memory.clear()
 
 
+def _in_process(store: BaseCache) -> bool:
+    """Whether the backend keeps its values in this process's memory (reading it never blocks)."""
+    return isinstance(store, LocMemCache | DummyCache)
+
+
 def get_store() -> BaseCache:
     """The cache that ``DASHBOARDS_CACHE`` names.
 
@@ -148,7 +153,7 @@ def get_store() -> BaseCache:
     store = _in_memory.get(alias)
     if store is None:
         store = caches[alias]
-        if isinstance(store, LocMemCache | DummyCache):
+        if _in_process(store):
             _in_memory[alias] = store
     return store
 
@@ -165,7 +170,7 @@ def reads_without_blocking(alias: str | None = None) -> bool:
     answer = _without_blocking.get(alias or "")  # "": the alias DASHBOARDS_CACHE names
     if answer is None:
         store = caches[alias or Config().DASHBOARDS_CACHE]
-        answer = isinstance(store, LocMemCache | DummyCache) or _native_async(store)
+        answer = _in_process(store) or _native_async(store)
         _without_blocking[alias or ""] = answer
     return answer
 
@@ -175,7 +180,7 @@ async def _acall(store: BaseCache, name: str, *args: Any) -> Any:
     sync one right here when it does not block, else the sync one in a thread."""
     if _native_async(store):
         return await getattr(store, f"a{name}")(*args)
-    if isinstance(store, LocMemCache | DummyCache):
+    if _in_process(store):
         return getattr(store, name)(*args)
     return await sync_to_async(getattr(store, name), thread_sensitive=True)(*args)
 
@@ -347,7 +352,7 @@ def peek(component: Component, inputs: Inputs, call_deferred: bool) -> tuple[boo
     """``(True, value)`` when an in-process cache holds the component's value, else
     ``(False, None)``: a plain call, so that a warm hit costs about what a literal does."""
     store = get_store()
-    if not isinstance(store, LocMemCache | DummyCache):
+    if not _in_process(store):
         return False, None
     try:
         entry = Entry.of(component, inputs, call_deferred, user_part(inputs.request))

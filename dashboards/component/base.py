@@ -40,6 +40,7 @@ from dashboards.component.values import (
 )
 from dashboards.config import DEFAULT_COMPONENT_CLASSES, Config, css_classes_for
 from dashboards.exceptions import DashboardError
+from dashboards.export import Download, ExportFormat, available_formats, download_links
 from dashboards.inputs import Inputs, request_filters
 from dashboards.live import LIVE_JS, SSE_JS, streams_live, topics_of
 from dashboards.log import logger
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
 
 # ``CTA`` and ``value_render_encoder`` are importable from here too, as in django-dashboards;
 # they are documented where they live.
-__all__ = ["Component"]
+__all__ = ["Component", "Downloadable"]
 
 
 #: The fields a dashboard fills in when it binds a component to a request; equality ignores them.
@@ -617,6 +618,26 @@ class Component(metaclass=MediaDefiningClass):
                 "plain": not (self.cta or refresh_trigger or oob),
             },
         )
+
+
+class Downloadable(Component):
+    """Base of the components whose data downloads (``Table``, ``Chart``): the formats they
+    offer and the links to them. Each subclass declares ``export_formats`` and ``get_export``."""
+
+    if TYPE_CHECKING:
+        #: The formats the data can be downloaded in; an empty tuple turns the downloads off.
+        export_formats: tuple[str, ...]
+
+    def get_export_formats(self) -> list[ExportFormat]:
+        """The formats of ``export_formats`` that can be written here (their extra installed)."""
+        return available_formats(self.export_formats)
+
+    def get_downloads(self, params: dict[str, Any]) -> list[Download]:
+        """The links that download the data, carrying ``params`` (the request's filters, and a
+        table's searches and sort); none outside a dashboard or without the export URLs."""
+        if self.dashboard is None:
+            return []
+        return download_links(self.get_export_formats(), self.get_reverse_args(), params)
 
 
 _defaults: dict[Any, Any] = {}

@@ -15,16 +15,9 @@ from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 
-from dashboards.component.base import Component
+from dashboards.component.base import Component, Downloadable
 from dashboards.component.chart.export import export_chart
-from dashboards.export import (
-    CHUNK_SIZE,
-    Download,
-    ExportFormat,
-    ExportTable,
-    available_formats,
-    download_links,
-)
+from dashboards.export import CHUNK_SIZE, ExportTable
 from dashboards.extras import import_extra, require
 from dashboards.inputs import Inputs
 from dashboards.staticfiles import PLOTLY_JS
@@ -189,7 +182,7 @@ def chart_context(
 
 
 @dataclass(repr=False, eq=False)
-class Chart(PlotlyComponent):
+class Chart(PlotlyComponent, Downloadable):
     """A plotly chart: a figure, a callable returning one, or a ``ChartSerializer`` class.
 
     ``displayModeBar``, ``staticPlot`` and ``responsive`` are plotly.js config options; a
@@ -202,20 +195,9 @@ class Chart(PlotlyComponent):
     #: The formats its data can be downloaded in; an empty tuple turns the download URL off.
     export_formats: tuple[str, ...] = ("csv",)
 
-    def get_export_formats(self) -> list[ExportFormat]:
-        """The formats of ``export_formats`` that can be written here."""
-        return available_formats(self.export_formats)
-
     def get_export(self, inputs: Inputs, chunk_size: int = CHUNK_SIZE) -> ExportTable:
         """The chart's data: its serializer's DataFrame, else the points of its figure's traces."""
         return export_chart(self, inputs)
-
-    def get_downloads(self, filters: dict[str, Any]) -> list[Download]:
-        """The links that download the chart's data with the request's ``filters``; none for a
-        chart outside a dashboard or when the export URLs are not installed."""
-        if self.dashboard is None:
-            return []
-        return download_links(self.get_export_formats(), self.get_reverse_args(), filters)
 
     def get_template_context(self, inputs: Inputs, value: Any) -> dict[str, Any]:
         """Add the download links to ``chart``."""

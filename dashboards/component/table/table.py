@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.http import urlencode
 
-from dashboards.component.base import Component
+from dashboards.component.base import Component, Downloadable
 from dashboards.component.table.export import export_table
 from dashboards.component.table.mixins import TableQuery, get_path, page_start, parse_int
 from dashboards.component.table.serializers import (
@@ -22,14 +22,7 @@ from dashboards.component.table.serializers import (
     format_value,
     guess_columns,
 )
-from dashboards.export import (
-    CHUNK_SIZE,
-    Download,
-    ExportFormat,
-    ExportTable,
-    available_formats,
-    download_links,
-)
+from dashboards.export import CHUNK_SIZE, Download, ExportTable
 from dashboards.inputs import Inputs, request_filters
 
 __all__ = ["BasicTable", "DataTable", "Table", "TableColumn", "TableDownload", "TableView"]
@@ -161,7 +154,7 @@ class BasicTable(Component):
 
 
 @dataclass(repr=False, eq=False)
-class DataTable(BasicTable):
+class DataTable(BasicTable, Downloadable):
     """A table paged, sorted and searched on the server; htmx swaps in each new page.
 
     Its value is a :class:`~dashboards.component.table.serializers.TableSerializer` class (the
@@ -294,18 +287,9 @@ class DataTable(BasicTable):
 
     # -- export ----------------------------------------------------------------------------
 
-    def get_export_formats(self) -> list[ExportFormat]:
-        """The formats of ``export_formats`` that can be written here (their extra installed)."""
-        return available_formats(self.export_formats)
-
     def get_export(self, inputs: Inputs, chunk_size: int = CHUNK_SIZE) -> ExportTable:
         """Every row for ``inputs``: searched and sorted as the table's page is, not paged."""
         return export_table(self, inputs, chunk_size)
-
-    def get_downloads(self, params: dict[str, Any]) -> list[Download]:
-        """The download links, with the table's searches, sort and filters in ``params``; none
-        when the export URLs are not installed."""
-        return download_links(self.get_export_formats(), self.get_reverse_args(), params)
 
 
 @dataclass(repr=False, eq=False)
